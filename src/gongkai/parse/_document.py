@@ -1,0 +1,55 @@
+"""The decoded form of any input file: numbered lines of cells, whatever the format was."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = ["Document", "InputFormat", "Line", "UnreadableInput"]
+
+
+class InputFormat(StrEnum):
+    """The container format an input was decoded from."""
+
+    TEXT = "text"
+    HTML = "html"
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the decoded source.
+
+    ``cells`` holds the cells of a table row (split on pipes, or the cells of an HTML/DOCX
+    table row, merged cells not repeated) or a single element for a line of running text or
+    of PDF text (where words are separated by spaces). ``tabular`` says the cells came from a
+    table structure. Text is already converted to simplified characters but not otherwise
+    normalised: NFKC and label matching belong to extraction.
+    """
+
+    number: int
+    cells: tuple[str, ...]
+    tabular: bool = False
+
+    @property
+    def text(self) -> str:
+        """The line as one string, cells joined by a space."""
+        return " ".join(self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded input: its name, format and lines."""
+
+    name: str
+    format: InputFormat
+    lines: tuple[Line, ...]
+
+
+class UnreadableInput(Exception):
+    """An input that cannot be read as a report; ``message`` is a one-line Chinese message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
