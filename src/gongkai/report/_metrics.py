@@ -96,7 +96,11 @@ class T2Block:
     items: tuple[T2Item, ...]
 
 
-_T2_2021_DOC_COLUMNS = (("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数"))
+_T2_2021_DOC_COLUMNS = (
+    ("issued", "本年制发件数"),
+    ("repealed", "本年废止件数"),
+    ("in_force", "现行有效件数"),
+)
 _T2_2019_DOC_COLUMNS = (
     ("made", "本年新制作数量"),
     ("published", "本年新公开数量"),
@@ -374,9 +378,11 @@ def _build() -> dict[str, Metric]:
                 )
             )
     for key, label in OLD_KEYS:
-        _, row, column = key.split(".")
+        _, old_row, old_column = key.split(".")
         kind = ValueKind.MONEY if key == "old.fees.amount_yuan" else ValueKind.COUNT
-        add(Metric(key, "old", row, column, label, label, frozenset({Generation.OLD}), kind))
+        add(
+            Metric(key, "old", old_row, old_column, label, label, frozenset({Generation.OLD}), kind)
+        )
     return out
 
 

@@ -1,0 +1,1 @@
+"""Identity numbers: resident ID and unified social credit code."""
