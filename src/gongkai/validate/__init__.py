@@ -1,1 +1,34 @@
-"""Validation of annual reports."""
+"""Validation of annual reports: identities within one report, prose against tables, and
+checks across one agency's consecutive years. Findings report figures; they never change them.
+"""
+
+from __future__ import annotations
+
+from gongkai.report import METRICS, Finding, Report, Severity, ValueKind
+
+from ._messages import key_label, number
+from ._prose import check_prose
+from ._series import check_series
+from ._table3 import check_table3
+from ._table4 import check_table4
+
+__all__ = ["check_report", "check_series"]
+
+
+def _negatives(report: Report) -> list[Finding]:
+    # Only 2019's 本年增/减 is signed; every other figure is a count or an amount (I6).
+    out: list[Finding] = []
+    for figure in report:
+        m = METRICS.get(figure.key)
+        if m is None or m.kind is ValueKind.SIGNED or figure.value >= 0:
+            continue
+        message = (
+            f"{key_label(figure.key, report.generation)}为 {number(figure.value)}，不能为负数。"
+        )
+        out.append(Finding("value.negative", Severity.ERROR, message, (figure.key,)))
+    return out
+
+
+def check_report(report: Report) -> list[Finding]:
+    """Findings on one report: negative figures, table 3 and 4 identities, and the prose."""
+    return _negatives(report) + check_table3(report) + check_table4(report) + check_prose(report)

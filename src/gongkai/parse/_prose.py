@@ -1,0 +1,567 @@
+"""Figures stated in the running text of a report: statements, breakdowns, percentages, absences.
+
+The prose repeats figures the tables hold (so validation can compare them) and, in the 2008
+generation, is where the headline figures live. Lines are joined into paragraphs (a PDF wraps
+sentences over lines), each paragraph is cut into count tokens ("333件") with the label
+before them, and a small state machine pairs totals with the parts listed under them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from gongkai.report import (
+    Absence,
+    Breakdown,
+    Figure,
+    Generation,
+    Method,
+    Origin,
+    Percentage,
+    Statement,
+)
+
+from ._document import Line
+from ._meta import is_debris, normalise_prose
+from ._old import (
+    OLD_GROUPS,
+    channel_of,
+    lines_to_appendix,
+    old_group,
+    old_part_subject,
+    old_total_subject,
+    sentence_to_fee,
+)
+
+__all__ = ["ProseExtraction", "lines_to_prose"]
+
+
+@dataclass(slots=True)
+class ProseExtraction:
+    """What the prose of one report states."""
+
+    figures: dict[str, Figure] = field(default_factory=dict)  # old.* keys, 2008 generation only
+    statements: list[Statement] = field(default_factory=list)
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    percentages: list[Percentage] = field(default_factory=list)
+    absences: list[Absence] = field(default_factory=list)
+
+
+# --- paragraphs ---------------------------------------------------------------------
+
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\(?[一二三四五六七八九十]{1,3}\)|\d{1,2}[、.．])"
+)
+_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+_NUMBER_ONLY = re.compile(r"^[\d.,%\s-]*$")
+_WRAP_MIN = 15  # a PDF or hand-wrapped line this long that ends mid-sentence continues below
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    text: str
+    offsets: list[int]  # where each joined line starts in text
+    numbers: list[int]  # their line numbers
+    section: str  # the top-level heading above the paragraph
+    heading: bool = False  # the paragraph is a heading: nothing joins it
+
+    def line_at(self, offset: int) -> int:
+        return self.numbers[max(0, bisect_right(self.offsets, offset) - 1)]
+
+
+def _paragraphs(lines: Sequence[Line], skip: frozenset[int]) -> list[_Paragraph]:
+    paragraphs: list[_Paragraph] = []
+    section = ""
+    current: _Paragraph | None = None
+    for line in lines:
+        if line.number in skip or line.tabular:
+            current = None
+            continue
+        text = normalise_prose(line.text)
+        if is_debris(text) or _NUMBER_ONLY.match(text):
+            current = None
+            continue
+        heading = len(text) <= 60 and _HEADING.match(text) is not None
+        if heading and _TOP_HEADING.match(text):
+            section = text
+        if (
+            current is not None
+            and not heading
+            and not current.heading
+            and len(current.text) - current.offsets[-1] >= _WRAP_MIN
+            and current.text[-1] not in "。;!?:"
+        ):
+            current.offsets.append(len(current.text))
+            current.numbers.append(line.number)
+            current.text += text
+            continue
+        current = _Paragraph(text, [0], [line.number], section, heading)
+        paragraphs.append(current)
+    return paragraphs
+
+
+# --- tokens ---------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)(万|亿)?(件|条|起|宗|个|篇|元)"
+    r"|占(?:比)?(?:为|达)?(\d+(?:\.\d+)?)%"
+)
+_DELIMITERS = re.compile(r"[,;。:、!?]")
+_SENTENCE_END = re.compile(r"[。!?]")
+_PARENTHESES = re.compile(r"\([^()]{0,40}\)")
+_APPROXIMATE_BEFORE = re.compile(r"(?:近|约|超过|逾|大约|将近)$")
+_APPROXIMATE_AFTER = re.compile(r"^(?:余|多|左右|以上)")
+_LEADING_FILLER = re.compile(r"^(?:其中|另有|以及|共计|共|和|及|并)+")
+_TABLE_REFERENCE = re.compile(r"第[一二三四五六七八九十\d]{1,2}项")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    value: int | None  # a count (None for a percentage)
+    percent: Decimal | None
+    label: str  # the words before the number, up to the last delimiter
+    after: str  # the words after the unit, up to the next delimiter
+    qizhong: bool  # "其中" stands between the previous token and this one
+
+
+_DELIMITER_CHARS = frozenset(",;。:、!?")
+_LABEL_REACH = 60  # labels are short; a longer run of words is cut at this many characters
+
+
+def _tokens(text: str) -> list[_Token]:
+    parentheses = [(m.start(), m.end()) for m in _PARENTHESES.finditer(text)] if "(" in text else []
+    tokens: list[_Token] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        if parentheses and any(a < start < b for a, b in parentheses):
+            continue
+        floor = max(previous_end, start - _LABEL_REACH)
+        left = start
+        while left > floor and text[left - 1] not in _DELIMITER_CHARS:
+            left -= 1
+        label = text[left:start]
+        stop = _DELIMITERS.search(text, end, end + _LABEL_REACH)
+        after = text[end : stop.start() if stop else min(len(text), end + _LABEL_REACH)]
+        between = text[previous_end:start]
+        previous_end = end
+        if match.group(4) is not None:
+            tokens.append(_Token(start, end, None, Decimal(match.group(4)), label, after, False))
+            continue
+        number = match.group(1).replace(",", "")
+        if match.group(2) or "." in number or match.group(3) == "元":
+            continue  # 万/亿 and decimals are not counts; money is read by the fee rules
+        if _APPROXIMATE_BEFORE.search(label) or _APPROXIMATE_AFTER.match(after):
+            continue
+        if label.endswith("第") or _TABLE_REFERENCE.search(label):
+            continue  # "第92次", "第六项“其他处理”的11件": references, not statements
+        qizhong = "其中" in between
+        label = _LEADING_FILLER.sub("", label)
+        tokens.append(_Token(start, end, int(number), None, label, after, qizhong))
+    return tokens
+
+
+# --- labels of the 2019 and 2021 generations -------------------------------------------
+
+_CUMULATIVE = re.compile(r"累计|历年")
+_NOT_APPLICATION = re.compile(r"群众来信|事项|审批|服务|建议|提案|诉求|留言|咨询|信访|来信")
+_RECEIVED = re.compile(r"收到|受理|接收|新收|接到|提交")
+_HANDLED = re.compile(r"办理|办结|答复|回复|处理完毕|办理完毕")
+_CARRIED_OVER = re.compile(r"上年结转|结转上年|上年度结转|去年结转|上一年度结转|上年度转入")
+_CARRIED_FORWARD = re.compile(r"结转(?:至|到)?下一?年|下一?年度?继续办理|转入下一?年")
+_OUTCOMES = (
+    ("t3.partially_granted.total", re.compile(r"部分公开")),
+    ("t3.denied", re.compile(r"不予公开")),
+    ("t3.granted.total", re.compile(r"予以公开|同意公开")),
+    ("t3.unavailable", re.compile(r"无法提供")),
+    ("t3.not_processed", re.compile(r"不予处理")),
+    ("t3.other", re.compile(r"其他处理")),
+)
+_OUTCOME_GROUPS = frozenset(key for key, _ in _OUTCOMES)
+_T4_RESULTS = (
+    ("upheld", re.compile(r"维持|驳回")),
+    ("corrected", re.compile(r"纠正|纠错|撤销|确认违法")),
+    ("pending", re.compile(r"尚未审结|未审结|正在审理|审理中")),
+    ("other", re.compile(r"其他")),
+)
+
+# Kinds of totals and the subjects that itemise them.
+_RECEIVED_KIND = "received"
+_HANDLED_KIND = "handled"
+_RESULT_KIND = "results"
+_PROACTIVE_KIND = "proactive"
+_KIND_OF = {
+    "t3.received_new.total": _RECEIVED_KIND,
+    "old.requests.received": _RECEIVED_KIND,
+    "t3.total.total": _HANDLED_KIND,
+    "old.replies.total": _HANDLED_KIND,
+    "t4.reconsideration.total": _RESULT_KIND,
+    "t4.litigation_direct.total": _RESULT_KIND,
+    "t4.litigation_after_reconsideration.total": _RESULT_KIND,
+    "old.reconsideration.total": _RESULT_KIND,
+    "old.litigation.total": _RESULT_KIND,
+    "old.proactive.total": _PROACTIVE_KIND,
+}
+_CATCH_ALL = re.compile(r"其他|其它")
+
+
+def _outcome(label: str) -> str | None:
+    for key, pattern in _OUTCOMES:
+        if pattern.search(label):
+            return key
+    return None
+
+
+def _new_part(label: str, total: str) -> tuple[str | None, bool]:
+    """(subject, is a part) of a label under an open total, 2019/2021 generations."""
+    kind = _KIND_OF.get(total)
+    if kind == _HANDLED_KIND:
+        outcome = _outcome(label)
+        return outcome, outcome is not None
+    if kind == _RECEIVED_KIND:
+        channel = channel_of(label) if "申请" in label and not _RECEIVED.search(label) else None
+        return None, channel is not None
+    if kind == _RESULT_KIND:
+        group = total.rsplit(".", 1)[0]
+        for column, pattern in _T4_RESULTS:
+            if pattern.search(label):
+                return f"{group}.{column}", True
+    return None, False
+
+
+def _new_subject(label: str, sentence: str, about_requests: bool) -> str | None:
+    """The table figure a label states, 2019/2021 generations."""
+    if not label or _CUMULATIVE.search(label):
+        return None
+    if "直接起诉" in label:
+        return "t4.litigation_direct.total"
+    if "复议后起诉" in label:
+        return "t4.litigation_after_reconsideration.total"
+    if "复议" in label and "诉讼" not in label:
+        return "t4.reconsideration.total"
+    if _CARRIED_FORWARD.search(label):
+        return "t3.carried_forward.total"
+    if _CARRIED_OVER.search(label):
+        return "t3.carried_over.total"
+    outcome = _outcome(label)
+    if outcome:
+        return outcome
+    if _NOT_APPLICATION.search(label):
+        return None
+    if "申请" in label and _RECEIVED.search(label) and not _HANDLED.search(label):
+        return "t3.received_new.total"
+    if _HANDLED.search(label):
+        if "申请" in label:
+            return "t3.total.total"
+        # "其中,本年度办结344件": a bare verb counts requests only where the paragraph is
+        # about them ("办结留言185条,公开答复95条" is not).
+        if len(label) <= 12 and about_requests and not _NOT_APPLICATION.search(sentence):
+            return "t3.total.total"
+    return None
+
+
+def _bare(label: str) -> bool:
+    """A label with no words of its own ("2020年", ""): the words after the number count."""
+    return len(_NOT_WORDS.sub("", label)) <= 1
+
+
+_NOT_WORDS = re.compile(r"[^\u4e00-\u9fff]|\d{4}年|本年度|全年|全区|全市|全县")
+_COMPLAINT = re.compile(r"申诉|举报|投诉")
+_MAILBOX = re.compile(r"群众来信|热线|信箱")
+_SENTENCES = re.compile(r"[^。;]+")
+_ABOUT_DISCLOSURE = re.compile(r"信息|申请|公开")
+_DIGIT = re.compile(r"\d")
+_DENIAL_TOPIC = re.compile(r"复议|诉讼|申请|费|举报|投诉|申诉")
+
+# --- the state machine ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Open:
+    total: Statement
+    parts: list[Statement] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    listing: bool = False  # "其中" has opened the list of parts
+    ended: bool = False  # the total's sentence has ended: only a part keeps it open
+
+
+@dataclass(slots=True)
+class _State:
+    generation: Generation
+    out: ProseExtraction
+    old_figures: dict[str, tuple[int, Statement]] = field(default_factory=dict)
+
+
+def _close(state: _State, open_: _Open | None) -> None:
+    if open_ is None or len(open_.parts) < 2:
+        return
+    kind = _KIND_OF.get(open_.total.subject or "")
+    subjects = {p.subject for p in open_.parts}
+    if kind == _HANDLED_KIND:
+        # Outcome lists are often partial ("其中予以公开6件…" without 其他处理): only a list
+        # that ends in a catch-all, or names every group, claims to add up to the total.
+        exhaustive = (
+            bool(subjects & {"t3.other", "old.replies.other"}) or subjects >= _OUTCOME_GROUPS
+        )
+    elif kind == _PROACTIVE_KIND:
+        exhaustive = any(_CATCH_ALL.search(label) for label in open_.labels)
+    else:  # channels and review results are listed whole
+        exhaustive = True
+    if exhaustive:
+        state.out.breakdowns.append(Breakdown(open_.total, tuple(open_.parts)))
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in "。!?") + 1
+    found = [i for i in (text.find(c, end) for c in "。!?") if i >= 0]
+    right = min(found) + 1 if found else len(text)
+    return text[left:right]
+
+
+def _statement(
+    state: _State,
+    para: _Paragraph,
+    token: _Token,
+    subject: str | None,
+    label: str,
+    *,
+    listed: bool = True,
+) -> Statement:
+    assert token.value is not None
+    origin = Origin(
+        para.line_at(token.start), _sentence(para.text, token.start, token.end), Method.PROSE
+    )
+    statement = Statement(subject, token.value, label, origin)
+    if subject is not None and listed:
+        state.out.statements.append(statement)
+    return statement
+
+
+def _remember_old(state: _State, statement: Statement, priority: int = 0) -> None:
+    key = statement.subject
+    if key is None or not key.startswith("old."):
+        return
+    held = state.old_figures.get(key)
+    if held is None or priority < held[0]:
+        state.old_figures[key] = (priority, statement)
+
+
+_ALL_BY = re.compile(r"全部(?:来自|为|通过|是|系)(网络|网上|当面|信函|传真|邮寄)")
+
+
+def _paragraph(state: _State, para: _Paragraph) -> None:
+    old = state.generation is Generation.OLD
+    applications = "申请" in para.section
+    about_requests = "信息公开申请" in para.text or "依申请" in para.text
+    text = para.text
+    open_: _Open | None = None
+    last: Statement | None = None  # the statement just made, for a following percentage
+    last_end = 0
+    for token in _tokens(text):
+        gap = text[last_end : token.start]
+        end = _SENTENCE_END.search(gap)
+        if end is not None and open_ is not None:
+            rest = gap[end.end() :]
+            # A new sentence ends the list unless it goes on listing parts ("…37件。其中…",
+            # "…。提交申请的方式包括:当面申请12件").
+            open_.ended = not rest.lstrip('“"').startswith("其中")
+        if open_ is not None and token.qizhong:
+            open_.listing = True
+        if open_ is not None and open_.total.subject == "old.requests.received":
+            channel = _ALL_BY.search(gap)
+            if channel and not open_.parts:
+                key = channel_of(channel.group(1) + "申请")
+                if key:
+                    origin = Origin(
+                        para.line_at(last_end), _sentence(text, last_end, last_end), Method.PROSE
+                    )
+                    part = Statement(key, open_.total.value, channel.group(0), origin)
+                    state.out.statements.append(part)
+                    _remember_old(state, part)
+                    open_.parts.append(part)
+        last_end = token.end
+        if token.percent is not None:
+            if last is not None and open_ is not None and last in open_.parts:
+                origin = Origin(
+                    para.line_at(token.start), _sentence(text, token.start, token.end), Method.PROSE
+                )
+                state.out.percentages.append(Percentage(last, open_.total, token.percent, origin))
+            last = None
+            continue
+        label = token.label
+        if _bare(label) and token.after:
+            label = token.after
+        last = None
+        if open_ is not None:
+            total = open_.total.subject or ""
+            if old:
+                part_subject = old_part_subject(label, total)
+                is_part = part_subject is not None
+                if not is_part and total == "old.proactive.total" and open_.listing:
+                    is_part = (
+                        token.value is not None
+                        and old_total_subject(label, applications_section=applications) is None
+                    )
+            else:
+                part_subject, is_part = _new_part(label, total)
+            if is_part:
+                statement = _statement(state, para, token, part_subject, label)
+                _remember_old(state, statement)
+                open_.parts.append(statement)
+                open_.labels.append(label)
+                open_.ended = False
+                last = statement
+                continue
+        if old:
+            found = old_total_subject(
+                label,
+                applications_section=applications,
+                after_received=open_ is not None and open_.total.subject == "old.requests.received",
+            )
+            subject, priority = found if found else (_old_single(label, para), 0)
+        else:
+            sentence = _sentence(text, token.start, token.end)
+            subject, priority = _new_subject(label, sentence, about_requests), 0
+        if subject is None:
+            continue
+        if open_ is not None and subject == open_.total.subject:
+            continue  # "其中各级政府收到申请7件": a split of the open total by who received it
+        if open_ is not None and open_.ended:
+            _close(state, open_)
+            open_ = None
+        # A weaker wording of a total ("公开各类政府信息") is a candidate, not a statement of
+        # its own: it is listed only if no stronger wording states the figure.
+        statement = _statement(state, para, token, subject, label, listed=priority == 0)
+        _remember_old(state, statement, priority)
+        last = statement
+        if subject in _KIND_OF:
+            _close(state, open_)
+            open_ = _Open(statement)
+    _close(state, open_)
+
+
+def _old_single(label: str, para: _Paragraph) -> str | None:
+    """Complaints about disclosure work (申诉/举报); the mailbox's "举报类10件" are not."""
+    if (
+        _COMPLAINT.search(label)
+        and not label.endswith("类")
+        and "公开" in para.text
+        and not _MAILBOX.search(para.text)
+    ):
+        return "old.complaints.total"
+    return None
+
+
+# --- absences, "none" statements and fees ------------------------------------------------
+
+_NEGATION = re.compile(r"(?<!尚)(?:未|没有|无)(?!经)")
+_CLAUSE_END = re.compile(r"[,;。!?]")
+_NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^,;。]{0,20}?申请")
+
+
+def _denials(state: _State, para: _Paragraph) -> None:
+    old = state.generation is Generation.OLD
+    text = para.text
+    for match in _NEGATION.finditer(text):
+        end = _CLAUSE_END.search(text, match.end())
+        clause = text[match.start() : min(end.start() if end else len(text), match.end() + 50)]
+        subjects: list[str] = []
+        if "复议" in clause:
+            subjects.append("old.reconsideration.total" if old else "t4.reconsideration.total")
+        if "诉讼" in clause:
+            if old:
+                subjects.append("old.litigation.total")
+            else:
+                subjects += [
+                    "t4.litigation_direct.total",
+                    "t4.litigation_after_reconsideration.total",
+                ]
+        if old and _COMPLAINT.search(clause) and "公开" in clause:
+            subjects.append("old.complaints.total")
+        if not subjects:
+            continue
+        origin = Origin(
+            para.line_at(match.start()), _sentence(text, match.start(), match.end()), Method.PROSE
+        )
+        state.out.absences.append(Absence(tuple(subjects), origin))
+        if old:
+            for subject in subjects:
+                statement = Statement(subject, 0, clause, origin)
+                state.out.statements.append(statement)
+                _remember_old(state, statement)
+    for match in _NONE_RECEIVED.finditer(text):
+        end = _CLAUSE_END.search(text, match.end())
+        clause = text[match.start() : end.start() if end else len(text)]
+        if "复议" in clause or "诉讼" in clause or "费" in clause:
+            continue
+        origin = Origin(
+            para.line_at(match.start()), _sentence(text, match.start(), match.end()), Method.PROSE
+        )
+        subject = "old.requests.received" if old else "t3.received_new.total"
+        statement = Statement(subject, 0, match.group(0), origin)
+        state.out.statements.append(statement)
+        _remember_old(state, statement)
+    if old and "old.fees.amount_yuan" not in state.old_figures:
+        _fees(state, para)
+
+
+def _fees(state: _State, para: _Paragraph) -> None:
+    text = para.text
+    for sentence_match in _SENTENCES.finditer(text):
+        sentence = sentence_match.group(0)
+        if not _ABOUT_DISCLOSURE.search(sentence):
+            continue
+        fee = sentence_to_fee(sentence)
+        if fee is None:
+            continue
+        value, offset = fee
+        at = sentence_match.start() + offset
+        origin = Origin(para.line_at(at), sentence, Method.PROSE)
+        statement = Statement("old.fees.amount_yuan", value, sentence, origin)
+        state.out.statements.append(statement)
+        _remember_old(state, statement)
+        return
+
+
+# --- entry point ----------------------------------------------------------------------
+
+
+def lines_to_prose(
+    lines: Sequence[Line], *, generation: Generation, skip: frozenset[int] = frozenset()
+) -> ProseExtraction:
+    """What the running text states; ``skip`` holds the line numbers of the standard tables."""
+    state = _State(generation, ProseExtraction())
+    appendix_figures: dict[str, Figure] = {}
+    if generation is Generation.OLD:
+        appendix = lines_to_appendix(lines, skip)
+        appendix_figures = appendix.figures
+        skip = skip | appendix.lines
+    for para in _paragraphs(lines, skip):
+        if _DIGIT.search(para.text):
+            _paragraph(state, para)
+        if _DENIAL_TOPIC.search(para.text):
+            _denials(state, para)
+    if generation is Generation.OLD:
+        for priority, statement in state.old_figures.values():
+            if priority > 0:
+                state.out.statements.append(statement)
+        state.out.figures = _old_figures(state, appendix_figures)
+    return state.out
+
+
+def _old_figures(state: _State, appendix: dict[str, Figure]) -> dict[str, Figure]:
+    """The 附表 where it speaks, the prose elsewhere (a group never mixes the two)."""
+    figures = dict(appendix)
+    covered = {old_group(key) for key in appendix}
+    for key, (_, statement) in state.old_figures.items():
+        if old_group(key) in covered or key in figures:
+            continue
+        assert old_group(key) in OLD_GROUPS
+        figures[key] = Figure(key, statement.value, statement.origin)
+    return figures
