@@ -1,0 +1,472 @@
+"""Statutory deadlines in working days, each able to explain how it was counted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from ._calendar import DayInfo, DaySource, WorkCalendar
+from ._settings import ClockRules, NonWorkingReceipt, Regulation
+
+__all__ = [
+    "CONSULTATION_REPLY_DAYS",
+    "CORRECTION_NOTICE_DAYS",
+    "DEFAULT_RULES",
+    "FEE_PAYMENT_DAYS",
+    "Deadline",
+    "DeadlineKind",
+    "ExcludedPeriod",
+    "PauseKind",
+    "compute_deadline",
+    "consultation_reply_due",
+    "correction_due",
+    "fee_payment_due",
+]
+
+DEFAULT_RULES = ClockRules()
+CORRECTION_NOTICE_DAYS = 7  # art. 30: notify the applicant of corrections within 7 working days
+CONSULTATION_REPLY_DAYS = 15  # arts. 32 and 34: the consulted party answers within 15
+# Fee 办法 as restated by a provincial notice ([S], statute-facts A8): pay within 20 working
+# days counted from the day after the notice is received, else the request is abandoned.
+FEE_PAYMENT_DAYS = 20
+
+_ONE_DAY = timedelta(days=1)
+_WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+
+
+class DeadlineKind(StrEnum):
+    """What a deadline is for."""
+
+    REPLY = "reply"  # 答复 (art. 33; 2008: art. 24)
+    CORRECTION_NOTICE = "correction_notice"  # 补正告知 (art. 30)
+    CONSULTATION_REPLY = "consultation_reply"  # 第三方 / 会商机关答复 (arts. 32, 34)
+    FEE_PAYMENT = "fee_payment"  # 缴纳信息处理费
+
+    @property
+    def start_label(self) -> str:
+        """The name of the day the count starts from."""
+        return _KIND_TEXT[self][0]
+
+    @property
+    def label(self) -> str:
+        """The name of the deadline."""
+        return _KIND_TEXT[self][1]
+
+
+_KIND_TEXT = {
+    DeadlineKind.REPLY: ("收到日期", "答复期限"),
+    DeadlineKind.CORRECTION_NOTICE: ("收到日期", "补正告知期限"),
+    DeadlineKind.CONSULTATION_REPLY: ("征求意见书送达日期", "征求意见答复期限"),
+    DeadlineKind.FEE_PAYMENT: ("收到收费通知日期", "缴费期限"),
+}
+
+
+class PauseKind(StrEnum):
+    """Time excluded from the reply period."""
+
+    CONSULTATION = "consultation"  # third party (art. 32) or co-producing agency (art. 34)
+    FEE_NOTICE = "fee_notice"  # from the fee notice to the payment ([U], a setting)
+
+    @property
+    def label(self) -> str:
+        """The Chinese name of the period."""
+        return "征求意见期间" if self is PauseKind.CONSULTATION else "收费通知至缴费期间"
+
+
+@dataclass(frozen=True, slots=True)
+class ExcludedPeriod:
+    """A period whose working days did not count, as applied to the deadline."""
+
+    kinds: tuple[PauseKind, ...]  # several when periods of different kinds overlapped
+    started_on: date
+    ended_on: date
+    working_days: int  # working days inside the period, all of which were excluded
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A due date and everything needed to explain it."""
+
+    kind: DeadlineKind
+    received_on: date
+    clock_started_on: date  # the receipt, or the receipt of the corrected request (art. 30)
+    counted_from: date  # day 0 proper: clock_started_on, moved if the rules move it
+    regulation: Regulation
+    rules: ClockRules
+    base_days: int
+    extension_days: int
+    excluded: tuple[ExcludedPeriod, ...]
+    due_on: date
+    unknown_years: tuple[int, ...]  # years the calendar does not cover: the date is provisional
+    calendar: WorkCalendar = field(compare=False, repr=False)
+
+    @property
+    def working_days(self) -> int:
+        """Working days counted: the statutory period plus any extension."""
+        return self.base_days + self.extension_days
+
+    @property
+    def uncertain(self) -> bool:
+        """True when the count crosses a year the calendar does not know: a provisional date."""
+        return bool(self.unknown_years)
+
+    @property
+    def extended(self) -> bool:
+        """Whether the extension was granted."""
+        return self.extension_days > 0
+
+    @property
+    def first_counted_on(self) -> date:
+        """The working day counted as day 1."""
+        return self.calendar.nth_workday_after(self._anchor, 1)
+
+    @property
+    def _anchor(self) -> date:
+        # The count runs over working days strictly after the anchor.
+        return self.counted_from - _ONE_DAY if self.rules.count_receipt_day else self.counted_from
+
+    def explain(self) -> list[str]:
+        """How the due date was counted, one Chinese line per step."""
+        lines = [_receipt_line(self)]
+        if self.clock_started_on != self.received_on:
+            lines.append(
+                f"补正后重新起算：{_day(self.clock_started_on)}收到补正后的申请，"
+                "期限自该日重新计算（条例第三十条）"
+            )
+        lines.extend(_basis_lines(self))
+        lines.append(_start_line(self))
+        lines.append(f"法定期限：{self.base_days} 个工作日")
+        if self.kind is DeadlineKind.REPLY:
+            if self.extension_days:
+                lines.append(
+                    f"延长：+{self.extension_days} 个工作日"
+                    "（经政府信息公开工作机构负责人同意并告知申请人）"
+                )
+            else:
+                lines.append("延长：无")
+            lines.extend(_excluded_lines(self))
+        lines.extend(_calendar_lines(self))
+        if self.uncertain:
+            lines.append(_uncertain_line(self))
+        provisional = "（暂定）" if self.uncertain else ""
+        lines.append(
+            f"{self.kind.label}：{_day(self.due_on)}{provisional}，"
+            f"即自 {self.first_counted_on.isoformat()} 起第 {self.working_days} 个计入的工作日"
+        )
+        return lines
+
+
+def compute_deadline(
+    received_on: date,
+    *,
+    calendar: WorkCalendar,
+    rules: ClockRules = DEFAULT_RULES,
+    extended: bool = False,
+    pauses: Iterable[tuple[date, date]] = (),
+    fee_pauses: Iterable[tuple[date, date]] = (),
+    clock_restarted_on: date | None = None,
+) -> Deadline:
+    """The reply deadline of a request (art. 33; 2008 rules art. 24).
+
+    ``pauses`` are consultation periods (arts. 32, 34), both ends included: their working days
+    do not count. ``fee_pauses`` (fee notice to payment) count as pauses only when
+    ``rules.fee_notice_pauses_clock``. ``clock_restarted_on`` is the day a corrected request
+    was received (art. 30): the count starts again from it and earlier pauses are irrelevant.
+    Raises ValueError (Chinese message) for inconsistent dates.
+    """
+    received_on = _plain(received_on)
+    regulation = rules.regulation_for(received_on)
+    periods = _periods(pauses, PauseKind.CONSULTATION)
+    if rules.fee_notice_pauses_clock:
+        periods += _periods(fee_pauses, PauseKind.FEE_NOTICE)
+    return _count(
+        DeadlineKind.REPLY,
+        received_on,
+        calendar=calendar,
+        rules=rules,
+        regulation=regulation,
+        base_days=regulation.reply_days,
+        extension_days=regulation.extension_days if extended else 0,
+        periods=periods,
+        clock_restarted_on=clock_restarted_on,
+    )
+
+
+def correction_due(
+    received_on: date, *, calendar: WorkCalendar, rules: ClockRules = DEFAULT_RULES
+) -> Deadline:
+    """The last day to tell the applicant, once, what to correct (art. 30: 7 working days)."""
+    received_on = _plain(received_on)
+    return _count(
+        DeadlineKind.CORRECTION_NOTICE,
+        received_on,
+        calendar=calendar,
+        rules=rules,
+        regulation=rules.regulation_for(received_on),
+        base_days=CORRECTION_NOTICE_DAYS,
+    )
+
+
+def consultation_reply_due(
+    letter_received_on: date, *, calendar: WorkCalendar, rules: ClockRules = DEFAULT_RULES
+) -> Deadline:
+    """The consulted party's reply window (arts. 32, 34: 15 working days from the letter)."""
+    letter_received_on = _plain(letter_received_on)
+    return _count(
+        DeadlineKind.CONSULTATION_REPLY,
+        letter_received_on,
+        calendar=calendar,
+        rules=rules,
+        regulation=rules.regulation_for(letter_received_on),
+        base_days=CONSULTATION_REPLY_DAYS,
+    )
+
+
+def fee_payment_due(notice_received_on: date, *, calendar: WorkCalendar) -> Deadline:
+    """The last day to pay the fee: 20 working days from the day after the notice ([S])."""
+    notice_received_on = _plain(notice_received_on)
+    # "自收到收费通知的次日起": the day of receipt never counts, whatever the reply settings.
+    return _count(
+        DeadlineKind.FEE_PAYMENT,
+        notice_received_on,
+        calendar=calendar,
+        rules=DEFAULT_RULES,
+        regulation=Regulation.Y2019,
+        base_days=FEE_PAYMENT_DAYS,
+    )
+
+
+# -- counting -----------------------------------------------------------------------------
+
+_Period = tuple[date, date, PauseKind]
+
+
+def _count(
+    kind: DeadlineKind,
+    received_on: date,
+    *,
+    calendar: WorkCalendar,
+    rules: ClockRules,
+    regulation: Regulation,
+    base_days: int,
+    extension_days: int = 0,
+    periods: Sequence[_Period] = (),
+    clock_restarted_on: date | None = None,
+) -> Deadline:
+    clock_started_on = received_on
+    if clock_restarted_on is not None:
+        clock_started_on = _plain(clock_restarted_on)
+        if clock_started_on < received_on:
+            raise ValueError("补正后重新起算的日期不能早于收到申请的日期")
+    counted_from = clock_started_on
+    if (
+        rules.non_working_receipt is NonWorkingReceipt.RECEIPT_MOVES_TO_NEXT_WORKING_DAY
+        and not calendar.is_workday(counted_from)
+    ):
+        counted_from = calendar.next_workday(counted_from)
+    anchor = counted_from - _ONE_DAY if rules.count_receipt_day else counted_from
+    days = base_days + extension_days
+    if periods:
+        due_on, excluded = _count_with_pauses(calendar, anchor, days, periods)
+    else:
+        due_on, excluded = calendar.nth_workday_after(anchor, days), ()
+    return Deadline(
+        kind=kind,
+        received_on=received_on,
+        clock_started_on=clock_started_on,
+        counted_from=counted_from,
+        regulation=regulation,
+        rules=rules,
+        base_days=base_days,
+        extension_days=extension_days,
+        excluded=excluded,
+        due_on=due_on,
+        unknown_years=calendar.unknown_years(min(clock_started_on, anchor), due_on),
+        calendar=calendar,
+    )
+
+
+def _count_with_pauses(
+    calendar: WorkCalendar, anchor: date, days: int, periods: Sequence[_Period]
+) -> tuple[date, tuple[ExcludedPeriod, ...]]:
+    remaining = days
+    cursor = anchor
+    applied: list[ExcludedPeriod] = []
+    for started_on, ended_on, kinds in _merge(periods, after=anchor):
+        available = calendar.workdays_between(cursor + _ONE_DAY, started_on - _ONE_DAY)
+        if available >= remaining:
+            break  # the period begins after the due date: it changes nothing
+        remaining -= available
+        working_days = calendar.workdays_between(started_on, ended_on)
+        applied.append(ExcludedPeriod(kinds, started_on, ended_on, working_days))
+        cursor = ended_on
+    return calendar.nth_workday_after(cursor, remaining), tuple(applied)
+
+
+def _merge(
+    periods: Sequence[_Period], *, after: date
+) -> list[tuple[date, date, tuple[PauseKind, ...]]]:
+    # Overlapping periods are one period: a working day is excluded once, however many
+    # consultations run on it. Days up to the anchor are not counted anyway.
+    first_counted = after + _ONE_DAY
+    merged: list[tuple[date, date, tuple[PauseKind, ...]]] = []
+    for started_on, ended_on, kind in sorted(periods):
+        started_on = max(started_on, first_counted)
+        if ended_on < started_on:
+            continue
+        if merged and started_on <= merged[-1][1]:
+            last_start, last_end, kinds = merged[-1]
+            new_kinds = kinds if kind in kinds else (*kinds, kind)
+            merged[-1] = (last_start, max(last_end, ended_on), new_kinds)
+        else:
+            merged.append((started_on, ended_on, (kind,)))
+    return merged
+
+
+def _periods(pauses: Iterable[tuple[date, date]], kind: PauseKind) -> list[_Period]:
+    periods: list[_Period] = []
+    for started_on, ended_on in pauses:
+        started_on, ended_on = _plain(started_on), _plain(ended_on)
+        if ended_on < started_on:
+            raise ValueError(
+                f"{kind.label}的开始日期 {started_on.isoformat()} 晚于结束日期 "
+                f"{ended_on.isoformat()}"
+            )
+        periods.append((started_on, ended_on, kind))
+    return periods
+
+
+def _plain(day: date) -> date:
+    if not isinstance(day, date):
+        raise ValueError(f"不是日期：{day!r}")
+    return day if type(day) is date else date(day.year, day.month, day.day)
+
+
+# -- explanation --------------------------------------------------------------------------
+
+
+def _day(day: date) -> str:
+    return f"{day.isoformat()}（{_WEEKDAYS_ZH[day.weekday()]}）"
+
+
+def _receipt_line(deadline: Deadline) -> str:
+    line = f"{deadline.kind.start_label}：{_day(deadline.received_on)}"
+    info = deadline.calendar.day(deadline.received_on)
+    if not info.is_workday:
+        line += f"，该日为非工作日（{_day_off_name(info)}）"
+    return line
+
+
+def _basis_lines(deadline: Deadline) -> list[str]:
+    regulation = deadline.regulation
+    if deadline.kind is DeadlineKind.REPLY:
+        chosen = "按收到日期确定" if deadline.rules.regulation is None else "按指定"
+        return [
+            f"适用规则：{regulation.label}（{chosen}；2019-05-15 前收到的申请适用 2008 年条例）"
+        ]
+    if deadline.kind is DeadlineKind.CORRECTION_NOTICE:
+        lines = ["依据：条例第三十条，收到申请之日起 7 个工作日内一次性告知补正"]
+        if regulation is Regulation.Y2008:
+            lines.append("注意：2008 年施行的条例未规定补正告知时限，此处按 2019 年条例计算")
+        return lines
+    if deadline.kind is DeadlineKind.CONSULTATION_REPLY:
+        lines = [
+            "依据：条例第三十二条、第三十四条，被征求意见方自收到征求意见书之日起 15 个工作日内答复"
+        ]
+        if regulation is Regulation.Y2008:
+            lines.append("注意：2008 年施行的条例未规定第三方答复时限，此处按 2019 年条例计算")
+        return lines
+    return [
+        "依据：《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），"
+        "自收到收费通知的次日起 20 个工作日内缴纳（据地方转发文件，原文未核实）"
+    ]
+
+
+def _start_line(deadline: Deadline) -> str:
+    rules = deadline.rules
+    started = deadline.clock_started_on
+    first = deadline.first_counted_on.isoformat()
+    if deadline.counted_from != started:
+        return (
+            f"起算规则：{started.isoformat()} 为非工作日，视为于其后第一个工作日 "
+            f"{deadline.counted_from.isoformat()} 收到；"
+            + (
+                "该日计为第 1 个工作日"
+                if rules.count_receipt_day
+                else f"该日不计入，自 {first} 起算"
+            )
+        )
+    if rules.count_receipt_day:
+        if deadline.calendar.is_workday(started):
+            return f"起算规则：收到当日计入，{started.isoformat()} 为第 1 个工作日"
+        return f"起算规则：收到当日为非工作日，自其后第一个工作日 {first} 起算第 1 个工作日"
+    return f"起算规则：收到当日不计入，自其后第一个工作日 {first} 起算第 1 个工作日"
+
+
+def _excluded_lines(deadline: Deadline) -> list[str]:
+    if not deadline.excluded:
+        return ["扣除的征求意见期间：无"]
+    lines = []
+    for period in deadline.excluded:
+        label = "、".join(kind.label for kind in period.kinds)
+        lines.append(
+            f"扣除的{label}：{period.started_on.isoformat()} 至 {period.ended_on.isoformat()}，"
+            f"其中 {period.working_days} 个工作日不计入期限"
+        )
+    return lines
+
+
+def _calendar_lines(deadline: Deadline) -> list[str]:
+    window = deadline.calendar.days(deadline._anchor + _ONE_DAY, deadline.due_on)
+    runs: list[tuple[str, date, date, bool]] = []  # name, first, last, entered by override
+    makeup: list[str] = []
+    weekend_days = 0
+    for info in window:
+        if info.is_makeup_workday:
+            name = f"{info.name}调休上班" if info.name else "调休上班"
+            marker = "，管理员调整" if info.source is DaySource.OVERRIDE else ""
+            makeup.append(
+                f"{info.day.isoformat()}（{_WEEKDAYS_ZH[info.day.weekday()]}，{name}{marker}）"
+            )
+        elif info.is_holiday:
+            name = _day_off_name(info)
+            overridden = info.source is DaySource.OVERRIDE
+            if runs and runs[-1][0] == name and runs[-1][2] + _ONE_DAY == info.day:
+                runs[-1] = (name, runs[-1][1], info.day, runs[-1][3] or overridden)
+            else:
+                runs.append((name, info.day, info.day, overridden))
+        elif not info.is_workday:
+            weekend_days += 1
+    if runs:
+        parts = []
+        for name, first, last, overridden in runs:
+            span = (
+                first.isoformat() if first == last else f"{first.isoformat()} 至 {last.isoformat()}"
+            )
+            marker = "，含管理员调整" if overridden else ""
+            parts.append(f"{name} {span}（{(last - first).days + 1} 天{marker}）")
+        holidays = "；".join(parts)
+    else:
+        holidays = "无"
+    lines = [f"跳过的节假日：{holidays}；另跳过普通周末 {weekend_days} 天"]
+    if makeup:
+        lines.append(f"计入的调休上班日：{'、'.join(makeup)}")
+    return lines
+
+
+def _day_off_name(info: DayInfo) -> str:
+    if info.name:
+        return info.name
+    if info.source is DaySource.OVERRIDE:
+        return "管理员设定的休息日"
+    return "周末" if info.is_weekend else "节假日"
+
+
+def _uncertain_line(deadline: Deadline) -> str:
+    years = "、".join(f"{year} 年" for year in deadline.unknown_years)
+    return (
+        f"警告：工作日历未包含 {years}的节假日安排，暂按周一至周五为工作日推算，"
+        "此期限仅为暂定；须在国务院办公厅公布该年节假日安排并录入日历后复核"
+    )

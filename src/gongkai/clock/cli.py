@@ -1,0 +1,144 @@
+"""``gongkai deadline``: the reply deadline of a request, with its explanation."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, NoReturn
+
+from ._calendar import default_calendar
+from ._deadline import compute_deadline
+from ._settings import ClockRules, Regulation
+
+__all__ = ["EXIT_UNCERTAIN", "register", "run_deadline"]
+
+EXIT_UNCERTAIN = 3  # the count ran into a year the calendar does not know
+
+
+class _ChineseArgumentParser(argparse.ArgumentParser):
+    """A sub-parser whose errors are one Chinese line on stderr and exit status 2."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: Any = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            # Reported here rather than by the top-level parser, which would answer in English.
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+    def error(self, message: str) -> NoReturn:
+        print(f"gongkai deadline：{_translate(message)}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+_MESSAGES = (
+    (re.compile(r"^unrecognized arguments: (.*)$"), "无法识别的参数：{0}"),
+    (re.compile(r"^the following arguments are required: (.*)$"), "缺少参数：{0}"),
+    (re.compile(r"^argument (\S+): expected one argument$"), "参数 {0} 需要一个值"),
+    (
+        re.compile(r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$"),
+        "参数 {0} 的取值 {1} 无效，可选：{2}",
+    ),
+    (re.compile(r"^argument (\S+): ignored explicit argument (.*)$"), "参数 {0} 不接受取值 {1}"),
+    (re.compile(r"^argument (\S+): (.*)$"), "参数 {0}：{1}"),
+)
+
+
+def _translate(message: str) -> str:
+    for pattern, template in _MESSAGES:
+        match = pattern.match(message)
+        if match:
+            return template.format(*match.groups())
+    return f"参数错误：{message}"
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期无效：{text!r}（应为 YYYY-MM-DD）") from None
+
+
+def _date_range(text: str) -> tuple[date, date]:
+    first, separator, last = text.partition(":")
+    if not separator:
+        raise argparse.ArgumentTypeError(f"期间无效：{text!r}（应为 开始日期:结束日期）")
+    started_on, ended_on = _iso_date(first), _iso_date(last)
+    if ended_on < started_on:
+        raise argparse.ArgumentTypeError(
+            f"期间无效：开始日期 {started_on.isoformat()} 晚于结束日期 {ended_on.isoformat()}"
+        )
+    return started_on, ended_on
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``deadline`` sub-command."""
+    parser = subparsers.add_parser(
+        "deadline",
+        help="计算依申请公开的答复期限并说明计算过程",
+        description=(
+            "计算答复期限：打印到期日（ISO 格式）及计算说明。"
+            "日期超出工作日历已知年份时仍打印暂定日期，并以状态 3 退出。"
+        ),
+    )
+    # The sub-parser answers bad input in Chinese, on one line (argparse itself would not).
+    parser.__class__ = _ChineseArgumentParser
+    parser.add_argument(
+        "received", metavar="RECEIVED", type=_iso_date, help="收到申请的日期 YYYY-MM-DD"
+    )
+    parser.add_argument(
+        "--rules",
+        choices=[regulation.value for regulation in Regulation],
+        help="适用的条例版本（默认按收到日期：2019-05-15 前为 2008）",
+    )
+    parser.add_argument("--extended", action="store_true", help="已依法延长答复期限")
+    parser.add_argument(
+        "--pause",
+        metavar="FROM:TO",
+        type=_date_range,
+        action="append",
+        default=[],
+        help="征求意见期间（含首尾两日），可重复",
+    )
+    parser.add_argument("--restart", metavar="DATE", type=_iso_date, help="收到补正后申请的日期")
+    parser.add_argument(
+        "--count-receipt-day", action="store_true", help="收到当日计入期限（默认不计入）"
+    )
+    parser.set_defaults(handler=run_deadline)
+
+
+def run_deadline(args: argparse.Namespace) -> int:
+    """Print the due date and its explanation; 3 when the date is only provisional."""
+    rules = ClockRules(
+        regulation=Regulation(args.rules) if args.rules else None,
+        count_receipt_day=bool(args.count_receipt_day),
+    )
+    try:
+        deadline = compute_deadline(
+            args.received,
+            calendar=default_calendar(),
+            rules=rules,
+            extended=bool(args.extended),
+            pauses=args.pause,
+            clock_restarted_on=args.restart,
+        )
+    except (ValueError, OverflowError) as exc:
+        message = str(exc) if isinstance(exc, ValueError) else "日期超出可计算的范围"
+        print(f"gongkai deadline：{message}", file=sys.stderr)
+        return 2
+    print(deadline.due_on.isoformat())
+    for line in deadline.explain():
+        print(line)
+    if deadline.uncertain:
+        years = "、".join(str(year) for year in deadline.unknown_years)
+        print(
+            f"警告：期限涉及工作日历未覆盖的年份（{years}），到期日 "
+            f"{deadline.due_on.isoformat()} 为按周一至周五推算的暂定日期，须复核",
+            file=sys.stderr,
+        )
+        return EXIT_UNCERTAIN
+    return 0
