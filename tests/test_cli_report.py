@@ -124,3 +124,13 @@ def test_command_line_entry_point_runs_without_traceback(tmp_path: Path) -> None
     assert proc.returncode == 2
     assert str(blob) in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_render_several_reports_to_stdout_is_one_html_page(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "render", str(seed("000")))
+    assert code == 0
+    assert out.count("<html") == 1
+    assert out.count("<article>") == 15
+    assert "济南市天桥区人民政府2019年政府信息公开工作年度报告" in out

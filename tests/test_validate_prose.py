@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from gongkai.report import Breakdown, Finding, Generation, Report, Severity
+from gongkai.report import (
+    Breakdown,
+    Finding,
+    Generation,
+    Method,
+    Origin,
+    Report,
+    Severity,
+    Statement,
+)
 from gongkai.validate import check_report
 
 from .report_builders import (
@@ -10,6 +19,7 @@ from .report_builders import (
     add_figures,
     add_table4,
     balanced_rows,
+    n,
     percentage,
     statement,
     table3_report,
@@ -208,10 +218,48 @@ def test_seed_ankang_absence_against_table_4() -> None:
 
 
 def test_seed_hongze_prose_against_table_3() -> None:
+    # "区政府办代表区政府受理…17件": the sentence counts the government's own office, the
+    # table says 95; a different scope, so a warning that names it.
     (finding,) = check_report(hongze_2024())
-    assert finding.rule == "prose.table_mismatch"
+    assert finding.rule == "prose.scope_mismatch"
+    assert finding.severity is Severity.WARNING
     assert finding.keys == ("t3.received_new.total",)
     assert "为 17，而表三“一、本年新收政府信息公开申请数量”行“总计”栏为 95" in finding.message
+    assert "该句所述范围为“区政府”" in finding.message
+
+
+def _scoped(*sentences: tuple[str, int]) -> Report:
+    report = table3_report({"received_new": n(30), "carried_over": n(0), "granted": n(30)})
+    for text, value in sentences:
+        report.statements.append(
+            Statement("t3.received_new.total", value, text, Origin(5, text, Method.PROSE))
+        )
+    return report
+
+
+def test_whole_area_sentence_is_an_error_even_if_it_names_the_office() -> None:
+    (finding,) = check_report(_scoped(("全区各单位及区政府共收到申请", 29)))
+    assert (finding.rule, finding.severity) == ("prose.table_mismatch", Severity.ERROR)
+
+
+def test_own_office_sentence_is_a_scope_warning() -> None:
+    (finding,) = check_report(_scoped(("本级共收到申请", 29)))
+    assert (finding.rule, finding.severity) == ("prose.scope_mismatch", Severity.WARNING)
+    assert "“本级”" in finding.message
+
+
+def test_quoted_category_is_not_a_scope() -> None:
+    (finding,) = check_report(_scoped(("以“非本部门掌握政府信息”答复的", 29)))
+    assert finding.rule == "prose.table_mismatch"
+
+
+def test_sentence_without_scope_inherits_the_one_before_it_on_its_line() -> None:
+    report = _scoped(("2020年区政府共收到申请", 30))
+    report.statements.append(
+        Statement("t3.granted.total", 6, "“予以公开”", Origin(5, "其中“予以公开”6件", Method.PROSE))
+    )
+    (finding,) = check_report(report)
+    assert (finding.rule, finding.keys) == ("prose.scope_mismatch", ("t3.granted.total",))
 
 
 def test_seed_zhangping_prose_against_the_appendix() -> None:

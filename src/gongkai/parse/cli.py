@@ -168,8 +168,13 @@ def _run_render(args: argparse.Namespace) -> int:
             print("gongkai: 没有可输出的年度报告", file=sys.stderr)
         return EXIT_UNREADABLE
     if args.output is None:
-        for report in reports:
-            sys.stdout.write(_render(report, args.format))
+        if args.format == "html" and len(reports) > 1:
+            from gongkai.render import reports_to_html
+
+            sys.stdout.write(reports_to_html(reports))  # one valid page, not pages end to end
+        else:
+            for report in reports:
+                sys.stdout.write(_render(report, args.format))
     else:
         out_dir = Path(args.output)
         try:

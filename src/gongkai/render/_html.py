@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from gongkai.report import Report
@@ -56,6 +57,28 @@ def _section_html(section: Section) -> list[str]:
     return out
 
 
+def _heading(layout: Layout, tag: str) -> list[str]:
+    out = [f"<{tag}>{escape(layout.title)}</{tag}>"]
+    if layout.period is not None:
+        out.append(f"<p>{escape(layout.period)}</p>")
+    return out
+
+
+def _page(title: str, body: list[str]) -> str:
+    head = [
+        "<!doctype html>",
+        '<html lang="zh-CN">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title>",
+        f"<style>\n{_CSS}\n</style>",
+        "</head>",
+        "<body>",
+    ]
+    return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"
+
+
 def layout_to_html(layout: Layout, *, standalone: bool) -> str:
     """The layout as HTML: a whole page, or only its sections."""
     body: list[str] = []
@@ -63,23 +86,21 @@ def layout_to_html(layout: Layout, *, standalone: bool) -> str:
         body.extend(_section_html(section))
     if not standalone:
         return "\n".join(body) + "\n"
-    head = [
-        "<!doctype html>",
-        '<html lang="zh-CN">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(layout.title)}（统计表）</title>",
-        f"<style>\n{_CSS}\n</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{escape(layout.title)}</h1>",
-    ]
-    if layout.period is not None:
-        head.append(f"<p>{escape(layout.period)}</p>")
-    return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"
+    return _page(f"{layout.title}（统计表）", [*_heading(layout, "h1"), *body])
 
 
 def report_to_html(report: Report, *, standalone: bool = True) -> str:
     """The report's tables as HTML in the national layout (a full page unless standalone=False)."""
     return layout_to_html(report_to_layout(report), standalone=standalone)
+
+
+def reports_to_html(reports: Sequence[Report]) -> str:
+    """Several reports' tables as one HTML page, one article per report."""
+    body: list[str] = []
+    for report in reports:
+        layout = report_to_layout(report)
+        body += ["<article>", *_heading(layout, "h2")]
+        for section in layout.sections:
+            body.extend(_section_html(section))
+        body.append("</article>")
+    return _page("政府信息公开工作年度报告统计表", body)

@@ -8,10 +8,16 @@ Choices where the spec leaves room:
   round, truncate, and nudge shares so that they add to 100. A base of 0 is an error.
 - A Statement is compared with the table only where the table states the value: a group
   subject (``t3.denied``) needs every row of the group printed in the 总计 column.
+- Scope: a district's report often tabulates the whole district (全区) while a paragraph of
+  its prose counts only the government's own office (区政府, 区政府办代表区政府, 本级). Such a
+  sentence states a different figure, so a disagreement is a warning
+  (``prose.scope_mismatch``) that names the scope, not an error. Which scope the tables
+  cover is not printed in the national format; this is a judgement, stated in the message.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -30,6 +36,10 @@ from ._messages import T3_GROUP_SUBJECTS, key_label, number
 from ._table3 import outcome_row_ids
 
 _TOLERANCE = Decimal(1)  # percentage points
+# Whole-area wording wins over a narrower one in the same sentence ("全区…区政府…").
+_WHOLE_AREA = re.compile(r"全[区县市旗州省]|各级各部门|全[区县市]各[级单部]")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_OWN_OFFICE = re.compile(r"[区县市旗]政府(?!信息)|政府办|本级|本机关|本部门")
 _QUOTE_LIMIT = 60
 
 
@@ -84,7 +94,9 @@ def _where(report: Report, subject: str) -> str:
 
 def _mismatches(report: Report) -> list[Finding]:
     out: list[Finding] = []
-    for statement in _statements(report):
+    statements = list(_statements(report))
+    scopes = _scopes(statements)
+    for statement in statements:
         if statement.subject is None:
             continue
         table = subject_value(report, statement.subject)
@@ -97,7 +109,35 @@ def _mismatches(report: Report) -> list[Finding]:
             f"正文{_at(statement.origin)}称“{_bare(statement)}”为 {number(statement.value)}，"
             f"而{_where(report, statement.subject)}为 {number(table)}。"
         )
-        out.append(Finding("prose.table_mismatch", Severity.ERROR, message, keys))
+        scope = scopes[statement]
+        if not scope:
+            out.append(Finding("prose.table_mismatch", Severity.ERROR, message, keys))
+        else:
+            message += f"该句所述范围为“{scope}”，表格可能按全辖区统计，请核对统计口径。"
+            out.append(Finding("prose.scope_mismatch", Severity.WARNING, message, keys))
+    return out
+
+
+def _sentence_scope(sentence: str) -> str | None:
+    """ "" for a whole-area sentence, the narrower scope it names, or None when it names none."""
+    bare = _QUOTED.sub("", sentence)  # quoted category names ("非本部门掌握") are not a scope
+    if _WHOLE_AREA.search(bare):
+        return ""
+    found = _OWN_OFFICE.search(bare)
+    return None if found is None else found.group()
+
+
+def _scopes(statements: Iterable[Statement]) -> dict[Statement, str]:
+    """Each statement's scope; a sentence naming none inherits the one before it on its line."""
+    out: dict[Statement, str] = {}
+    current: dict[int, str] = {}
+    for statement in sorted(statements, key=lambda s: s.origin.line):
+        scope = _sentence_scope(statement.origin.text)
+        line = statement.origin.line
+        if scope is None:
+            scope = current.get(line, "")
+        current[line] = scope
+        out[statement] = scope
     return out
 
 

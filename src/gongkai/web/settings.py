@@ -59,6 +59,7 @@ _DATABASE_URL = os.environ.get("GONGKAI_DATABASE_URL", "")
 if _DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(_DATABASE_URL, conn_max_age=60)}
 else:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -89,3 +90,24 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"gongkai": {"handlers": ["console"], "level": "INFO"}},
 }
+
+# --- The register's documented choices where the law is unclear ----------------------------
+# Each is read by gongkai.applications.deadlines / actions; see statute-facts.md.
+
+
+def _env_flag(name: str, default: bool) -> bool:
+    return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes"}
+
+
+# D1 [U]: False = the receipt date is day 0 and the due date is the Nth working day after it.
+GONGKAI_CLOCK_COUNT_RECEIPT_DAY = _env_flag("GONGKAI_CLOCK_COUNT_RECEIPT_DAY", False)
+# D1 rule 5 [U]: "count_from_next_working_day" or "receipt_moves_to_next_working_day".
+GONGKAI_CLOCK_NON_WORKING_RECEIPT = os.environ.get(
+    "GONGKAI_CLOCK_NON_WORKING_RECEIPT", "count_from_next_working_day"
+)
+# A8 [U]: the time from a fee notice to the payment is excluded from the reply period.
+GONGKAI_FEE_NOTICE_PAUSES_CLOCK = _env_flag("GONGKAI_FEE_NOTICE_PAUSES_CLOCK", True)
+# A4 [U]: an extension must be approved (and the applicant told) before the first period ends.
+GONGKAI_EXTENSION_BEFORE_DEADLINE = _env_flag("GONGKAI_EXTENSION_BEFORE_DEADLINE", True)
+# A8 [S]: the 信息处理费 is charged from this date (Heilongjiang notice); no fee notice earlier.
+GONGKAI_FEES_FROM = os.environ.get("GONGKAI_FEES_FROM", "2021-01-01")

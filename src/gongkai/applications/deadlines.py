@@ -1,0 +1,199 @@
+"""The statutory clock applied to the register: calendar from the database, deadlines.
+
+The only module of the app that calls ``gongkai.clock``'s deadline arithmetic.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.clock import ClockRules, WorkCalendar, compute_deadline, consultation_reply_due
+
+from .choices import EventKind, PauseKind, Status
+from .models import Application, ApplicationEvent, CalendarOverride, CalendarYear, Pause
+from .signals import deadlines_recomputed
+
+__all__ = [
+    "DeadlineError",
+    "clock_rules",
+    "deadline_of",
+    "explain_deadline",
+    "recompute_open_deadlines",
+    "refresh_deadline",
+    "work_calendar",
+]
+
+_cache_lock = threading.Lock()
+
+
+class DeadlineError(ValueError):
+    """The dates of an application cannot give a deadline (Chinese message)."""
+
+
+_cache: dict[Any, WorkCalendar] = {}
+
+
+def work_calendar() -> WorkCalendar:
+    """The package calendar plus the administrator's overrides and declared years.
+
+    The key is the overrides themselves (a few rows), so every process sees a change at once.
+    """
+    overrides = tuple(
+        CalendarOverride.objects.order_by("date").values_list("date", "is_workday", "note")
+    )
+    years = tuple(CalendarYear.objects.order_by("year").values_list("year", flat=True))
+    key = (overrides, years)
+    with _cache_lock:
+        calendar = _cache.get(key)
+        if calendar is None:
+            calendar = WorkCalendar(
+                {day: is_workday for day, is_workday, _ in overrides},
+                covered_years=years,
+                notes={day: note for day, _, note in overrides if note},
+            )
+            _cache.clear()
+            _cache[key] = calendar
+    return calendar
+
+
+def clock_rules(regulation: str | None = None) -> ClockRules:
+    """The counting conventions configured in settings (GONGKAI_CLOCK_*, GONGKAI_FEE_*)."""
+    return ClockRules(
+        regulation=regulation,  # type: ignore[arg-type]  # coerced by ClockRules
+        count_receipt_day=settings.GONGKAI_CLOCK_COUNT_RECEIPT_DAY,
+        non_working_receipt=settings.GONGKAI_CLOCK_NON_WORKING_RECEIPT,  # type: ignore[arg-type]
+        fee_notice_pauses_clock=settings.GONGKAI_FEE_NOTICE_PAUSES_CLOCK,
+    )
+
+
+def deadline_of(
+    app: Application,
+    *,
+    calendar: WorkCalendar | None = None,
+    pauses: Iterable[Pause] | None = None,
+) -> tuple[date | None, bool]:
+    """(deadline, uncertain) of an open application; (None, False) while no clock runs."""
+    if app.status in (Status.CLOSED, Status.AWAITING_CORRECTION):
+        return app.deadline, app.deadline_uncertain
+    calendar = calendar or work_calendar()
+    if pauses is None:
+        pauses = list(app.pauses.all()) if app.pk else []
+    rules = clock_rules(app.rules)
+    consultations: list[tuple[date, date]] = []
+    fee_periods: list[tuple[date, date]] = []
+    for pause in pauses:
+        # Pauses before a restart (补正) belong to the abandoned count and do not matter.
+        if pause.started_on < app.clock_started_on:
+            continue
+        ended_on = pause.ended_on or _projected_end(app, pause, calendar, rules)
+        if pause.kind == PauseKind.FEE:
+            fee_periods.append((pause.started_on, ended_on))
+        else:
+            consultations.append((pause.started_on, ended_on))
+    try:
+        result = compute_deadline(
+            app.received_on,
+            calendar=calendar,
+            rules=rules,
+            extended=app.extended,
+            pauses=consultations,
+            fee_pauses=fee_periods,
+            clock_restarted_on=app.clock_started_on,
+        )
+    except ValueError as exc:
+        raise DeadlineError(str(exc)) from exc
+    return result.due_on, result.uncertain
+
+
+def explain_deadline(app: Application) -> list[str]:
+    """How the current deadline was counted, one Chinese line per step."""
+    if app.status in (Status.CLOSED, Status.AWAITING_CORRECTION) or app.deadline is None:
+        return []
+    calendar = work_calendar()
+    rules = clock_rules(app.rules)
+    pauses = [
+        (p.started_on, p.ended_on or _projected_end(app, p, calendar, rules), p.kind)
+        for p in app.pauses.all()
+        if p.started_on >= app.clock_started_on
+    ]
+    result = compute_deadline(
+        app.received_on,
+        calendar=calendar,
+        rules=rules,
+        extended=app.extended,
+        pauses=[(a, b) for a, b, kind in pauses if kind != PauseKind.FEE],
+        fee_pauses=[(a, b) for a, b, kind in pauses if kind == PauseKind.FEE],
+        clock_restarted_on=app.clock_started_on,
+    )
+    return result.explain()
+
+
+def _projected_end(
+    app: Application, pause: Pause, calendar: WorkCalendar, rules: ClockRules
+) -> date:
+    """Where an open pause is assumed to end: its full statutory window.
+
+    While a consultation runs, the deadline assumes the consulted party uses its whole
+    15 working days (arts. 32, 34); a pending fee assumes payment on the last day. Ending the
+    pause (end_consultation, record_payment) recomputes the deadline from the real date.
+    """
+    if pause.kind == PauseKind.FEE and app.fee_due_on is not None:
+        return max(app.fee_due_on, pause.started_on)
+    return consultation_reply_due(pause.started_on, calendar=calendar, rules=rules).due_on
+
+
+def refresh_deadline(app: Application, *, calendar: WorkCalendar | None = None) -> None:
+    """Set ``deadline`` and ``deadline_uncertain`` from the current state (not saved)."""
+    app.deadline, app.deadline_uncertain = deadline_of(app, calendar=calendar)
+
+
+def recompute_open_deadlines(*, reason: str = "") -> int:
+    """Recompute every open application's deadline in one pass; returns how many changed.
+
+    Each changed application gets a ``deadline_recomputed`` audit event (actor: none).
+    """
+    calendar = work_calendar()
+    now = timezone.now()
+    today = timezone.localdate()
+    changed: list[Application] = []
+    events: list[ApplicationEvent] = []
+    with transaction.atomic():
+        open_apps = (
+            Application.objects.select_for_update()
+            .exclude(status__in=[Status.CLOSED, Status.AWAITING_CORRECTION])
+            .prefetch_related("pauses")
+        )
+        for app in open_apps:
+            deadline, uncertain = deadline_of(app, calendar=calendar, pauses=app.pauses.all())
+            if (deadline, uncertain) == (app.deadline, app.deadline_uncertain):
+                continue
+            before = {"deadline": _iso(app.deadline), "deadline_uncertain": app.deadline_uncertain}
+            app.deadline, app.deadline_uncertain = deadline, uncertain
+            changed.append(app)
+            events.append(
+                ApplicationEvent(
+                    application=app,
+                    kind=EventKind.DEADLINE_RECOMPUTED,
+                    actor=None,
+                    at=now,
+                    effective_on=today,
+                    before=before,
+                    after={"deadline": _iso(deadline), "deadline_uncertain": uncertain},
+                    payload={"reason": reason},
+                )
+            )
+        Application.objects.bulk_update(changed, ["deadline", "deadline_uncertain"], batch_size=500)
+        ApplicationEvent.objects.bulk_create(events, batch_size=500)
+    deadlines_recomputed.send(sender=Application, changed=len(changed))
+    return len(changed)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

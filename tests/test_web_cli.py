@@ -1,0 +1,97 @@
+"""``gongkai demo`` / ``manage``: run as the user runs them, in a fresh data directory."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def gongkai(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GONGKAI_", "DJANGO_"))}
+    # Always the SQLite demo database in the temporary directory, never a configured server.
+    env["GONGKAI_DATA_DIR"] = str(data_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "gongkai", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_the_command_parser_does_not_import_django() -> None:
+    code = (
+        "import sys, gongkai.cli as c; p = c.build_parser(); "
+        "print(sorted(p._subparsers._group_actions[0].choices)); print('django' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    choices, imported = out.stdout.strip().splitlines()
+    assert {"demo", "serve", "manage"} <= set(eval(choices))
+    assert imported == "False"
+
+
+def test_demo_sets_up_once_and_creates_the_demo_admin(tmp_path: Path) -> None:
+    first = gongkai(tmp_path, "demo", "--no-serve")
+    assert first.returncode == 0, first.stderr
+    assert "用户名 admin，密码 admin" in first.stdout
+    database = tmp_path / "gongkai.sqlite3"
+    with sqlite3.connect(database) as db:
+        (superusers,) = db.execute(
+            "select count(*) from auth_user where username='admin' and is_superuser"
+        ).fetchone()
+        (mode,) = db.execute("pragma journal_mode").fetchone()
+        counts = _counts(db)
+    assert superusers == 1
+    assert mode == "wal"
+    second = gongkai(tmp_path, "demo", "--no-serve")
+    assert second.returncode == 0, second.stderr
+    assert "已存在" in second.stdout
+    with sqlite3.connect(database) as db:
+        assert _counts(db) == counts
+
+
+def _counts(db: sqlite3.Connection) -> tuple[int, ...]:
+    tables = ("auth_user", "applications_application", "applications_applicationevent")
+    return tuple(db.execute(f"select count(*) from {table}").fetchone()[0] for table in tables)
+
+
+def test_demo_refuses_a_database_with_real_applications(tmp_path: Path) -> None:
+    script = (
+        "from datetime import date; from django.contrib.auth.models import User; "
+        "from gongkai.agencies.models import Agency; "
+        "from gongkai.applications.actions import RegisterApplication; "
+        "u = User.objects.create_superuser('clerk', password='x'); "
+        "a = Agency.objects.create(name='某局', code='j', kind='department'); "
+        "RegisterApplication.execute(u, agency=a, applicant_kind='natural_person', "
+        "applicant_name='张三', channel='in_person', arrived_at=date(2025, 3, 3))"
+    )
+    assert gongkai(tmp_path, "manage", "migrate", "-v", "0").returncode == 0
+    made = gongkai(tmp_path, "manage", "shell", "-c", script)
+    assert made.returncode == 0, made.stderr
+    refused = gongkai(tmp_path, "demo", "--no-serve")
+    assert refused.returncode == 1
+    assert "正式申请记录" in refused.stderr
+    with sqlite3.connect(tmp_path / "gongkai.sqlite3") as db:
+        assert db.execute("select count(*) from auth_user where username='admin'").fetchone() == (
+            0,
+        )
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "text"),
+    [
+        (("manage", "check"), 0, "no issues"),
+        (("manage", "--help"), 0, "gongkai manage help"),
+        (("manage", "nosuchcommand"), 1, "Unknown command"),
+    ],
+)
+def test_manage_passes_through(tmp_path: Path, args: tuple[str, ...], code: int, text: str) -> None:
+    result = gongkai(tmp_path, *args)
+    assert result.returncode == code
+    assert text in result.stdout + result.stderr
