@@ -1,8 +1,4 @@
-"""Round trip: a report rendered in each layout and parsed back has the same figures.
-
-The parser (``gongkai.parse.parse_bytes``) is written in parallel with the renderers; until
-it imports, every test here is skipped with the import error as its reason.
-"""
+"""Round trip: a report rendered in each layout and parsed back has the same figures."""
 
 from __future__ import annotations
 
@@ -12,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gongkai.parse import UnreadableInput, parse_bytes
 from gongkai.render import report_to_html, report_to_markdown, report_to_text
 from gongkai.report import Report
 
@@ -35,18 +32,11 @@ LAYOUTS: dict[str, tuple[Callable[[Report], str], str]] = {
 
 @pytest.fixture(scope="module")
 def parse() -> Parse:
-    """``gongkai.parse.parse_bytes``, or a skip that says why it cannot be imported."""
-    try:
-        from gongkai.parse import parse_bytes
-        from gongkai.validate import check_report, check_series  # noqa: F401  (parse uses them)
-    except ImportError as exc:
-        pytest.skip(f"gongkai.parse.parse_bytes is not importable yet: {exc}")
+    """The package's parser."""
     return parse_bytes
 
 
 def _unreadable() -> type[Exception]:
-    from gongkai.parse import UnreadableInput
-
     return UnreadableInput
 
 
