@@ -4,13 +4,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: help setup demo test test-postgres lint format typecheck pytest bench clean
+.PHONY: help setup demo test test-postgres lint format typecheck pytest bench bench-postgres clean
 
 help:
 	@echo "make demo           set up, create the demo database and serve the admin on :8000"
 	@echo "make test           lint, type-check and run the whole test suite (SQLite)"
 	@echo "make test-postgres  the test suite again against PostgreSQL ($(PG_TEST_URL))"
-	@echo "make bench          run the benchmark scripts and print their figures"
+	@echo "make bench          run the benchmark scripts and print their figures (SQLite)"
+	@echo "make bench-postgres the register-compile benchmark on PostgreSQL"
 	@echo "make format         apply ruff's formatting and safe fixes"
 
 setup: $(BIN)/.installed
@@ -45,6 +46,13 @@ format: setup
 
 bench: setup
 	$(BIN)/python scripts/bench_parse.py
+	$(BIN)/python scripts/bench_deadlines.py
+	$(BIN)/python scripts/bench_compile.py
+
+bench-postgres: setup
+	psql -h 127.0.0.1 -U postgres -d test -c 'DROP DATABASE IF EXISTS gongkai_bench' -c 'CREATE DATABASE gongkai_bench'
+	$(BIN)/python scripts/bench_compile.py --database-url postgresql://postgres@127.0.0.1:5432/gongkai_bench
+	psql -h 127.0.0.1 -U postgres -d test -c 'DROP DATABASE gongkai_bench'
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis var

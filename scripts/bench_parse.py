@@ -107,6 +107,10 @@ def main() -> int:
     print(f"reports per second (one core): {reports / parse_s:.0f}")
     print(f"baseline (read+decode+one regex): {base_s * 1000:.2f} ms per corpus")
     print(f"parse / baseline: {parse_s / base_s:.1f}x")
+    pdf = seeds_dir.parent / "fixtures" / "hongze-2024.pdf"
+    if pdf.is_file():
+        pdf_times = _time(_parse_all, [pdf], 3)
+        print(f"PDF fixture (5 pages, pdfplumber): {statistics.median(pdf_times) * 1000:.0f} ms")
     batch_reports, peak_mb = _peak_memory_mb(seeds, args.batch)
     print(f"peak memory, {batch_reports}-report batch (gongkai parse --json): {peak_mb:.0f} MB")
     return 0

@@ -199,11 +199,13 @@ class _Reader:
 
 
 def _could_run_together(values: list[Token]) -> bool:
-    # Fewer cells than columns, all bare digits, and enough digits for every column.
-    if len(values) >= WIDTH:
+    # Fewer filled cells than columns, all bare digits, and enough digits for every column.
+    # Blank cells around them are merged-cell debris ("| 690000069 | |"), not figures.
+    filled = [t for t in values if t.kind is not Kind.BLANK]
+    if not filled or len(filled) >= WIDTH:
         return False
-    pieces = [t.number.plain for t in values if t.number is not None and t.number.digits_only]
-    return len(pieces) == len(values) and sum(map(len, pieces)) >= WIDTH
+    pieces = [t.number.plain for t in filled if t.number is not None and t.number.digits_only]
+    return len(pieces) == len(filled) and sum(map(len, pieces)) >= WIDTH
 
 
 def _orient(values: list[Token]) -> list[Token]:

@@ -59,8 +59,10 @@ def lines_to_table4(lines: Sequence[TokenLine], *, truncated: bool) -> Table4:
             if token.kind is Kind.NUMBER:
                 out.figures[key] = figure_of(key, token)
         return out
-    pieces = [t.number.plain for t in values if t.number is not None and t.number.digits_only]
-    if len(pieces) == len(values) and sum(map(len, pieces)) >= WIDTH:
+    # Blank cells next to run-together digits are merged-cell debris ("| 41753… | |").
+    filled = [t for t in values if t.kind is not Kind.BLANK]
+    pieces = [t.number.plain for t in filled if t.number is not None and t.number.digits_only]
+    if filled and len(pieces) == len(filled) and sum(map(len, pieces)) >= WIDTH:
         found = splits_of_run(pieces, WIDTH, t4_row_check)
         if len(found.readings) == 1 and not found.exhausted:
             text = " ".join(pieces)
@@ -99,7 +101,8 @@ def lines_to_table4(lines: Sequence[TokenLine], *, truncated: bool) -> Table4:
         Finding(
             "parse.incomplete_row",
             Severity.WARNING,
-            f"表四只读到{len(values)}个数字，应有{WIDTH}个，无法确定对应的栏目，未读取",
+            f"表四只读到{sum(t.kind is Kind.NUMBER for t in values)}个数字，应有{WIDTH}个，"
+            "无法确定对应的栏目，未读取",
             KEYS,
         )
     )
