@@ -16,7 +16,7 @@ from gongkai.applications.models import Application
 
 from .annual_helpers import case, make_agency
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.annual_urls")]
+pytestmark = pytest.mark.django_db
 
 HEADER = "编号,收到日期,申请方式,申请人类型,申请人姓名或名称,证件号码,联系方式,申请内容,办理结果,办结日期"
 
