@@ -48,9 +48,7 @@ def consulting(w: World) -> Application:
 
 def awaiting_fee(w: World) -> Application:
     app = w.register()
-    return IssueFeeNotice.execute(
-        w.handler, app, on=date(2025, 3, 5), amount="100", method="per_item"
-    )
+    return IssueFeeNotice.execute(w.handler, app, on=date(2025, 3, 5), items=11, method="per_item")
 
 
 def answered(w: World) -> Application:
@@ -136,7 +134,7 @@ CASES = [
     Case(
         "issue_fee_notice",
         registered,
-        lambda w, a: {"on": date(2025, 3, 5), "amount": "300", "method": "per_item"},
+        lambda w, a: {"on": date(2025, 3, 5), "items": 13, "method": "per_item"},
         "handler",
         ("registrar", "supervisor"),
         answered,

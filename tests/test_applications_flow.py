@@ -189,7 +189,7 @@ def test_routing_records_the_department_and_refuses_the_same_one_twice() -> None
 def test_fee_notice_payment_and_the_paused_clock() -> None:
     w = World()
     app = IssueFeeNotice.execute(
-        w.handler, w.register(MONDAY), on=date(2025, 3, 10), amount="200", method="per_item"
+        w.handler, w.register(MONDAY), on=date(2025, 3, 10), items=12, method="per_item"
     )
     assert app.status == "awaiting_fee"
     # 20 working days from the day after 03-10, 清明 off: 2025-04-08.
@@ -207,7 +207,7 @@ def test_fee_notice_payment_and_the_paused_clock() -> None:
 def test_unpaid_fee_closes_as_fee_unpaid_after_the_payment_window() -> None:
     w = World()
     app = IssueFeeNotice.execute(
-        w.handler, w.register(MONDAY), on=date(2025, 3, 10), amount="200", method="per_item"
+        w.handler, w.register(MONDAY), on=date(2025, 3, 10), items=12, method="per_item"
     )
     with pytest.raises(ActionRefused, match="尚未届满"):
         ExpireFee.execute(w.handler, app, on=date(2025, 4, 8))
@@ -229,12 +229,12 @@ def test_no_fee_before_2021_or_under_the_2008_rules() -> None:
             w.handler,
             w.register(date(2020, 6, 1)),
             on=date(2020, 6, 2),
-            amount="100",
+            items=11,
             method="per_item",
         )
     with pytest.raises(ActionRefused, match="金额"):
         IssueFeeNotice.execute(
-            w.handler, w.register(MONDAY), on=MONDAY, amount="-1", method="per_item"
+            w.handler, w.register(MONDAY), on=MONDAY, items=11, amount="-1", method="per_item"
         )
 
 

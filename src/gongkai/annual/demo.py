@@ -290,7 +290,7 @@ def _one_case(
             if (day := on(rng.randint(3, 8))) is None:
                 return
             actions.IssueFeeNotice.execute(
-                handler, app, on=day, amount="100", method="per_item", notice_received_on=day
+                handler, app, on=day, method="per_item", items=11, notice_received_on=day
             )
             if rng.random() < 0.4:
                 if (day := on(35)) is not None:

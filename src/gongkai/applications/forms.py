@@ -109,10 +109,16 @@ def _fields_for(name: str, application: Application | None) -> dict[str, forms.F
             label="协查部门", queryset=Agency.objects.all()
         )
     elif name == "issue_fee_notice":
-        fields["amount"] = forms.DecimalField(label="金额（元）", max_digits=10, decimal_places=2)
         fields["method"] = forms.ChoiceField(
-            label="计收方式", choices=[("per_item", "按件计收"), ("per_volume", "按量计收")]
+            label="计收方式", choices=[("per_item", "按件计收"), ("per_page", "按量计收")]
         )
+        fields["items"] = forms.IntegerField(
+            label="本次计费件数（按件计收，默认 1）", min_value=1, required=False
+        )
+        fields["items_already_this_month"] = forms.IntegerField(
+            label="本自然月此前已计件数（留空按台账统计）", min_value=0, required=False
+        )
+        fields["pages"] = forms.IntegerField(label="页数（按量计收）", min_value=1, required=False)
         fields["notice_received_on"] = forms.DateField(
             label="申请人收到通知日期（留空为发出当日）", required=False, **_DATE
         )
