@@ -9,10 +9,8 @@ before them, and a small state machine pairs totals with the parts listed under 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from gongkai.report import (
     Absence,
@@ -26,7 +24,6 @@ from gongkai.report import (
 )
 
 from ._document import Line
-from ._meta import is_debris, normalise_prose
 from ._old import (
     OLD_GROUPS,
     channel_of,
@@ -36,6 +33,7 @@ from ._old import (
     old_total_subject,
     sentence_to_fee,
 )
+from ._sentences import SENTENCE_END, CountToken, Paragraph, lines_to_paragraphs, text_to_tokens
 
 __all__ = ["ProseExtraction", "lines_to_prose"]
 
@@ -50,124 +48,6 @@ class ProseExtraction:
     percentages: list[Percentage] = field(default_factory=list)
     absences: list[Absence] = field(default_factory=list)
 
-
-# --- paragraphs ---------------------------------------------------------------------
-
-_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\(?[一二三四五六七八九十]{1,3}\)|\d{1,2}[、.．])"
-)
-_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
-_NUMBER_ONLY = re.compile(r"^[\d.,%\s-]*$")
-_WRAP_MIN = 15  # a PDF or hand-wrapped line this long that ends mid-sentence continues below
-
-
-@dataclass(slots=True)
-class _Paragraph:
-    text: str
-    offsets: list[int]  # where each joined line starts in text
-    numbers: list[int]  # their line numbers
-    section: str  # the top-level heading above the paragraph
-    heading: bool = False  # the paragraph is a heading: nothing joins it
-
-    def line_at(self, offset: int) -> int:
-        return self.numbers[max(0, bisect_right(self.offsets, offset) - 1)]
-
-
-def _paragraphs(lines: Sequence[Line], skip: frozenset[int]) -> list[_Paragraph]:
-    paragraphs: list[_Paragraph] = []
-    section = ""
-    current: _Paragraph | None = None
-    for line in lines:
-        if line.number in skip or line.tabular:
-            current = None
-            continue
-        text = normalise_prose(line.text)
-        if is_debris(text) or _NUMBER_ONLY.match(text):
-            current = None
-            continue
-        heading = len(text) <= 60 and _HEADING.match(text) is not None
-        if heading and _TOP_HEADING.match(text):
-            section = text
-        if (
-            current is not None
-            and not heading
-            and not current.heading
-            and len(current.text) - current.offsets[-1] >= _WRAP_MIN
-            and current.text[-1] not in "。;!?:"
-        ):
-            current.offsets.append(len(current.text))
-            current.numbers.append(line.number)
-            current.text += text
-            continue
-        current = _Paragraph(text, [0], [line.number], section, heading)
-        paragraphs.append(current)
-    return paragraphs
-
-
-# --- tokens ---------------------------------------------------------------------------
-
-_TOKEN = re.compile(
-    r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)(万|亿)?(件|条|起|宗|个|篇|元)"
-    r"|占(?:比)?(?:为|达)?(\d+(?:\.\d+)?)%"
-)
-_DELIMITERS = re.compile(r"[,;。:、!?]")
-_SENTENCE_END = re.compile(r"[。!?]")
-_PARENTHESES = re.compile(r"\([^()]{0,40}\)")
-_APPROXIMATE_BEFORE = re.compile(r"(?:近|约|超过|逾|大约|将近)$")
-_APPROXIMATE_AFTER = re.compile(r"^(?:余|多|左右|以上)")
-_LEADING_FILLER = re.compile(r"^(?:其中|另有|以及|共计|共|和|及|并)+")
-_TABLE_REFERENCE = re.compile(r"第[一二三四五六七八九十\d]{1,2}项")
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    start: int
-    end: int
-    value: int | None  # a count (None for a percentage)
-    percent: Decimal | None
-    label: str  # the words before the number, up to the last delimiter
-    after: str  # the words after the unit, up to the next delimiter
-    qizhong: bool  # "其中" stands between the previous token and this one
-
-
-_DELIMITER_CHARS = frozenset(",;。:、!?")
-_LABEL_REACH = 60  # labels are short; a longer run of words is cut at this many characters
-
-
-def _tokens(text: str) -> list[_Token]:
-    parentheses = [(m.start(), m.end()) for m in _PARENTHESES.finditer(text)] if "(" in text else []
-    tokens: list[_Token] = []
-    previous_end = 0
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        if parentheses and any(a < start < b for a, b in parentheses):
-            continue
-        floor = max(previous_end, start - _LABEL_REACH)
-        left = start
-        while left > floor and text[left - 1] not in _DELIMITER_CHARS:
-            left -= 1
-        label = text[left:start]
-        stop = _DELIMITERS.search(text, end, end + _LABEL_REACH)
-        after = text[end : stop.start() if stop else min(len(text), end + _LABEL_REACH)]
-        between = text[previous_end:start]
-        previous_end = end
-        if match.group(4) is not None:
-            tokens.append(_Token(start, end, None, Decimal(match.group(4)), label, after, False))
-            continue
-        number = match.group(1).replace(",", "")
-        if match.group(2) or "." in number or match.group(3) == "元":
-            continue  # 万/亿 and decimals are not counts; money is read by the fee rules
-        if _APPROXIMATE_BEFORE.search(label) or _APPROXIMATE_AFTER.match(after):
-            continue
-        if label.endswith("第") or _TABLE_REFERENCE.search(label):
-            continue  # "第92次", "第六项“其他处理”的11件": references, not statements
-        qizhong = "其中" in between
-        label = _LEADING_FILLER.sub("", label)
-        tokens.append(_Token(start, end, int(number), None, label, after, qizhong))
-    return tokens
-
-
-# --- labels of the 2019 and 2021 generations -------------------------------------------
 
 _CUMULATIVE = re.compile(r"累计|历年")
 _NOT_APPLICATION = re.compile(r"群众来信|事项|审批|服务|建议|提案|诉求|留言|咨询|信访|来信")
@@ -326,8 +206,8 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def _statement(
     state: _State,
-    para: _Paragraph,
-    token: _Token,
+    para: Paragraph,
+    token: CountToken,
     subject: str | None,
     label: str,
     *,
@@ -355,7 +235,7 @@ def _remember_old(state: _State, statement: Statement, priority: int = 0) -> Non
 _ALL_BY = re.compile(r"全部(?:来自|为|通过|是|系)(网络|网上|当面|信函|传真|邮寄)")
 
 
-def _paragraph(state: _State, para: _Paragraph) -> None:
+def _paragraph(state: _State, para: Paragraph) -> None:
     old = state.generation is Generation.OLD
     applications = "申请" in para.section
     about_requests = "信息公开申请" in para.text or "依申请" in para.text
@@ -363,9 +243,9 @@ def _paragraph(state: _State, para: _Paragraph) -> None:
     open_: _Open | None = None
     last: Statement | None = None  # the statement just made, for a following percentage
     last_end = 0
-    for token in _tokens(text):
+    for token in text_to_tokens(text):
         gap = text[last_end : token.start]
-        end = _SENTENCE_END.search(gap)
+        end = SENTENCE_END.search(gap)
         if end is not None and open_ is not None:
             rest = gap[end.end() :]
             # A new sentence ends the list unless it goes on listing parts ("…37件。其中…",
@@ -446,7 +326,7 @@ def _paragraph(state: _State, para: _Paragraph) -> None:
     _close(state, open_)
 
 
-def _old_single(label: str, para: _Paragraph) -> str | None:
+def _old_single(label: str, para: Paragraph) -> str | None:
     """Complaints about disclosure work (申诉/举报); the mailbox's "举报类10件" are not."""
     if (
         _COMPLAINT.search(label)
@@ -465,7 +345,7 @@ _CLAUSE_END = re.compile(r"[,;。!?]")
 _NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^,;。]{0,20}?申请")
 
 
-def _denials(state: _State, para: _Paragraph) -> None:
+def _denials(state: _State, para: Paragraph) -> None:
     old = state.generation is Generation.OLD
     text = para.text
     for match in _NEGATION.finditer(text):
@@ -511,7 +391,7 @@ def _denials(state: _State, para: _Paragraph) -> None:
         _fees(state, para)
 
 
-def _fees(state: _State, para: _Paragraph) -> None:
+def _fees(state: _State, para: Paragraph) -> None:
     text = para.text
     for sentence_match in _SENTENCES.finditer(text):
         sentence = sentence_match.group(0)
@@ -542,7 +422,7 @@ def lines_to_prose(
         appendix = lines_to_appendix(lines, skip)
         appendix_figures = appendix.figures
         skip = skip | appendix.lines
-    for para in _paragraphs(lines, skip):
+    for para in lines_to_paragraphs(lines, skip):
         if _DIGIT.search(para.text):
             _paragraph(state, para)
         if _DENIAL_TOPIC.search(para.text):
