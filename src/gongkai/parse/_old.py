@@ -31,7 +31,10 @@ __all__ = [
 
 # --- the 附表 ------------------------------------------------------------------------
 
-_ROW_PREFIX = re.compile(r"^(?:其中[::]?)?(?:\d+[.、．]|[(（]\d+[)）])?")
+_ROW_PREFIX = re.compile(
+    r"^(?:其中[::]?)?(?:\d+[.、．]|[(（]\d+[)）]|[一二三四五六七八九十]{1,3}[、.．]|"
+    r"[(（][一二三四五六七八九十]{1,3}[)）])?(?:其中[::]?)?"
+)
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)(?:[(（]?[\u4e00-\u9fff]{1,2}[)）]?)?$")
 
 # Row label (after NFKC, without "其中:" and numbering) -> key; None for rows the dictionary
@@ -64,10 +67,27 @@ _APPENDIX_ROWS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         (r"行政申诉数(?:量)?", "old.complaints.total"),
         (r"行政复议数(?:量)?", "old.reconsideration.total"),
         (r"行政诉讼数(?:量)?", "old.litigation.total"),
+        # The 2014-2018 national statistics table (国办发〔2014〕32号; spec C3, names [U]):
+        # results of reconsideration and litigation follow their total's row, so they are
+        # keyed by the group above them (see _RESULT_ROWS); fees are printed in 万元.
+        (r"依申请公开(?:政府)?信息收取(?:的)?费用(?:\(万元\))?", "old.fees.amount_yuan"),
         (r"政府(?:网站|公报)公开(?:政府信息)?数(?:量)?|政务(?:微博|微信)公开(?:政府信息)?数", None),
         (r"其他方式公开(?:政府信息)?数(?:量)?", None),
+        # Rows of the national table with no key in the dictionary (sub-counts of refusals,
+        # on-time/late completion, interpretation, staffing, training): part of the table.
+        (r"涉及(?:国家秘密|商业秘密|个人隐私)|危及.*稳定|不是《?条例》?所指政府信息", None),
+        (r"法律法规规定的其他情形", None),
+        (r".{1,30}(?:数|数量|次数|人次|人数)", None),
     )
 )
+# Result rows under a reconsideration or litigation total (the national table's wording).
+_RESULT_ROWS = (
+    ("upheld", re.compile(r"维持")),
+    ("corrected", re.compile(r"纠错|纠正")),
+    ("other", re.compile(r"其他情形")),
+)
+_YUAN_PER_WAN = Decimal(10000)
+_UNIT_CELLS = frozenset({"件", "条", "个", "次", "人", "人次", "项", "万元", "元"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +98,42 @@ class Appendix:
     lines: frozenset[int]
 
 
-def _row_key(label: str) -> tuple[bool, str | None]:
-    if "数" not in label or len(label) > 40:  # every row label counts something (…数)
-        return False, None
+def _row_key(label: str, group: str | None = None) -> tuple[bool, str | None]:
+    """Whether a label is a 附表 row, and its key; ``group`` is the result group above it."""
+    if len(label) > 40 or not ("数" in label or "费用" in label or "涉及" in label):
+        return False, None  # every row label counts something (…数), or is the fee row
     label = _ROW_PREFIX.sub("", label)
+    if group is not None and label.endswith("数"):
+        for column, pattern in _RESULT_ROWS:
+            if pattern.search(label):
+                return True, f"{group}.{column}"
     for pattern, key in _APPENDIX_ROWS:
         if pattern.fullmatch(label):
             return True, key
     return False, None
+
+
+def _result_group(key: str | None, group: str | None) -> str | None:
+    """The reconsideration/litigation group that result rows after this row belong to."""
+    if key in ("old.reconsideration.total", "old.litigation.total"):
+        return key.rsplit(".", 1)[0]
+    if key is not None and group is not None and key.startswith(group):
+        return group
+    return None
+
+
+def _appendix_value(key: str, raw: str, label: str) -> int | Decimal | None:
+    match = _NUMBER.match(raw)
+    if match is None:
+        return None
+    number = match.group(1)
+    if key == "old.fees.amount_yuan":
+        # The national table prints the fee in 万元; the dictionary keeps 元.
+        value = Decimal(number)
+        if "万元" in label or "万元" in raw:
+            value *= _YUAN_PER_WAN
+        return int(value) if value == value.to_integral_value() else value
+    return None if "." in number else int(number)
 
 
 def _value_column(header: Sequence[str]) -> int:
@@ -101,6 +149,8 @@ def lines_to_appendix(lines: Sequence[Line], skip: frozenset[int] = frozenset())
     """Read a 附表 laid out as rows of cells or one cell per line (label, then its values)."""
     texts = [normalise_prose(line.text) if line.number not in skip else "" for line in lines]
     rows: list[tuple[int, str | None, list[tuple[int, str]]]] = []  # (label index, key, values)
+    units: dict[int, str] = {}
+    group: str | None = None
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -108,22 +158,32 @@ def lines_to_appendix(lines: Sequence[Line], skip: frozenset[int] = frozenset())
             i += 1
             continue
         if line.tabular and len(line.cells) >= 2:
-            known, key = _row_key(normalise_prose(line.cells[0]))
-            values = [
-                (i, v) for v in (normalise_prose(c) for c in line.cells[1:]) if _NUMBER.match(v)
-            ]
+            known, key = _row_key(normalise_prose(line.cells[0]), group)
+            cells = [normalise_prose(c) for c in line.cells[1:]]
+            values = [(i, v) for v in cells if _NUMBER.match(v)]
             if known and values:
+                group = _result_group(key, group)
+                # A unit column ("万元") belongs to the label for conversion.
+                unit = "".join(c for c in cells if c in ("万元", "元"))
                 rows.append((i, key, values))
+                units[i] = unit
             i += 1
             continue
-        known, key = _row_key(texts[i])
+        known, key = _row_key(texts[i], group)
         if not known:
             i += 1
             continue
+        group = _result_group(key, group)
         values = []
         j = i + 1
-        while j < len(lines) and len(values) < 3 and _NUMBER.match(texts[j]):
-            values.append((j, texts[j]))
+        while j < len(lines) and len(values) < 3:
+            if _NUMBER.match(texts[j]):
+                values.append((j, texts[j]))
+            elif not values and texts[j] in _UNIT_CELLS:
+                # The national table's 单位 column comes between the label and the value.
+                units[i] = texts[j]
+            else:
+                break
             j += 1
         if values:
             rows.append((i, key, values))
@@ -141,13 +201,14 @@ def lines_to_appendix(lines: Sequence[Line], skip: frozenset[int] = frozenset())
         if key is None or key in figures or column >= len(values):
             continue
         index, raw = values[column]
-        match = _NUMBER.match(raw)
-        if match is None or "." in match.group(1):
+        label = f"{texts[label_index]} {units.get(label_index, '')}"
+        value = _appendix_value(key, raw, label)
+        if value is None:
             continue
         origin = Origin(lines[index].number, f"{texts[label_index]} {raw}", Method.CELL)
-        figures[key] = Figure(
-            key, int(match.group(1)), origin, raw if raw != match.group(1) else None
-        )
+        number = _NUMBER.match(raw)
+        plain = raw if number is None else number.group(1)
+        figures[key] = Figure(key, value, origin, raw if raw != plain else None)
     return Appendix(figures, frozenset(lines[k].number for k in used))
 
 
