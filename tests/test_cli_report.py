@@ -90,8 +90,9 @@ def test_unreadable_inputs_name_the_file_and_others_go_on(
         capsys, "check", str(empty), str(binary), str(poem), str(missing), str(seed("004"))
     )
     assert code == 2
-    lines = err.strip().splitlines()
+    *lines, summary = err.strip().splitlines()
     assert len(lines) == 4
+    assert summary == "gongkai: 共读取 5 个文件，1 份年度报告，4 个文件未能读取"
     for path, line in zip((empty, binary, poem, missing), lines, strict=True):
         assert str(path) in line
     assert "未找到政府信息公开工作年度报告" in lines[2]
@@ -134,3 +135,17 @@ def test_render_several_reports_to_stdout_is_one_html_page(
     assert out.count("<html") == 1
     assert out.count("<article>") == 15
     assert "济南市天桥区人民政府2019年政府信息公开工作年度报告" in out
+
+
+def test_a_directory_stands_for_the_files_below_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "2019").mkdir()
+    (tmp_path / "2019" / "ankang.txt").write_bytes(seed("004").read_bytes())
+    (tmp_path / "guiding.txt").write_bytes(seed("001").read_bytes())
+    (tmp_path / ".hidden.txt").write_text("not read", encoding="utf-8")
+    code, out, err = run(capsys, "parse", "--csv", str(tmp_path))
+    assert code == 0
+    sources = {row["source"] for row in csv.DictReader(io.StringIO(out))}
+    assert sources == {str(tmp_path / "2019" / "ankang.txt"), str(tmp_path / "guiding.txt")}
+    assert err.strip() == "gongkai: 共读取 2 个文件，2 份年度报告"

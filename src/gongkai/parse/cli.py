@@ -38,12 +38,30 @@ class Batch:
     unreadable: int = 0
 
 
+def expand_paths(paths: Sequence[str]) -> list[str]:
+    """The files named, with a directory standing for every file below it (sorted, no dot files)."""
+    out: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            out += [
+                str(p)
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+        else:
+            out.append(name)
+    return out
+
+
 def read_files(paths: Sequence[str], *, err: TextIO) -> Batch:
     """Parse every file; an unreadable one gets a one-line message and the others go on."""
     from ._pipeline import ParseOptions, parse_path, validate_reports
 
     batch = Batch()
-    for name in paths:
+    files = expand_paths(paths)
+    for name in files:
         try:
             reports = parse_path(name, options=ParseOptions(validate=False))
         except UnreadableInput as exc:
@@ -61,6 +79,12 @@ def read_files(paths: Sequence[str], *, err: TextIO) -> Batch:
             continue
         batch.reports.extend(reports)
     validate_reports(batch.reports)
+    if len(files) > 1:
+        print(
+            f"gongkai: 共读取 {len(files)} 个文件，{len(batch.reports)} 份年度报告"
+            + (f"，{batch.unreadable} 个文件未能读取" if batch.unreadable else ""),
+            file=err,
+        )
     return batch
 
 
@@ -200,7 +224,9 @@ def register(subparsers: Any) -> None:
         help="读取年度报告（文本、HTML、DOCX、PDF）并输出统计数据",
         description="读取政府信息公开工作年度报告，按指标字典输出 JSON（默认）或 CSV。",
     )
-    parse.add_argument("files", nargs="+", metavar="文件")
+    parse.add_argument(
+        "files", nargs="+", metavar="文件", help="文件或目录（目录下的文件全部读取）"
+    )
     fmt = parse.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="输出 JSON（默认）")
     fmt.add_argument("--csv", action="store_true", help="输出 CSV，每个报告每个指标一行")
@@ -214,7 +240,7 @@ def register(subparsers: Any) -> None:
         help="核查年度报告的勾稽关系、跨年度衔接和正文与表格是否一致",
         description="核查年度报告。退出码：0 无错误，1 有错误，2 有文件无法读取。",
     )
-    check.add_argument("files", nargs="+", metavar="文件")
+    check.add_argument("files", nargs="+", metavar="文件", help="文件或目录")
     check.add_argument("--json", action="store_true", help="以 JSON 输出核查结果")
     check.set_defaults(handler=_run_check)
 
