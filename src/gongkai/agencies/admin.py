@@ -7,14 +7,14 @@ from django.contrib import admin
 from .models import Agency, StaffRole
 
 
-class StaffRoleInline(admin.TabularInline):  # type: ignore[type-arg]
+class StaffRoleInline(admin.TabularInline):  # type: ignore[type-arg]  # generic in stubs only
     model = StaffRole
     extra = 0
     autocomplete_fields = ("user",)
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AgencyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in stubs only
     list_display = ("name", "kind", "code", "parent", "path")
     list_filter = ("kind",)
     search_fields = ("name", "code")
@@ -23,7 +23,7 @@ class AgencyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(StaffRole)
-class StaffRoleAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class StaffRoleAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in stubs only
     list_display = ("user", "agency", "role")
     list_filter = ("role", "agency")
     search_fields = ("user__username", "agency__name")

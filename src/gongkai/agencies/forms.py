@@ -9,13 +9,13 @@ from .models import Agency, StaffRole
 __all__ = ["AgencyForm", "StaffRoleForm"]
 
 
-class AgencyForm(forms.ModelForm):  # type: ignore[type-arg]
+class AgencyForm(forms.ModelForm):  # type: ignore[type-arg]  # generic in stubs only
     class Meta:
         model = Agency
         fields = ("name", "kind", "code", "parent")
 
 
-class StaffRoleForm(forms.ModelForm):  # type: ignore[type-arg]
+class StaffRoleForm(forms.ModelForm):  # type: ignore[type-arg]  # generic in stubs only
     class Meta:
         model = StaffRole
         fields = ("user", "agency", "role")

@@ -10,7 +10,7 @@ from django.contrib import admin
 from .models import Table2Entry, table2_choices
 
 
-class Table2EntryForm(forms.ModelForm):  # type: ignore[type-arg]
+class Table2EntryForm(forms.ModelForm):  # type: ignore[type-arg]  # generic in stubs only
     key = forms.ChoiceField(label="指标", choices=table2_choices)
 
     class Meta:
@@ -19,7 +19,7 @@ class Table2EntryForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 @admin.register(Table2Entry)
-class Table2EntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class Table2EntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in stubs only
     form = Table2EntryForm
     list_display = ("agency", "year", "key_label", "value", "note")
     list_filter = ("year", "is_demo", "agency")

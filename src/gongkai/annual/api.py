@@ -16,12 +16,13 @@ from gongkai.applications.models import Application
 from gongkai.applications.permissions import agencies_visible_to, roles_at
 
 from .compile import DISPUTE_COUNTING_RULE, CompileError, compile_report
-from .ledger import LedgerError, export_ledger, import_ledger
+from .ledger import ExportFormat, LedgerError, export_ledger, import_ledger
 
 __all__ = ["compiled_report", "ledger_export", "ledger_import"]
 
 _IMPORT_ROLES = frozenset({"registrar", "administrator"})
 _MAX_UPLOAD = 20 * 1024 * 1024
+_EXPORT_FORMATS: dict[str, ExportFormat] = {"csv": "csv", "xlsx": "xlsx"}
 
 
 def _error(message: str, status: int, code: str = "invalid") -> JsonResponse:
@@ -72,10 +73,11 @@ def ledger_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     agency = _visible_agency(request, code)
     if isinstance(agency, JsonResponse):
         return agency
-    if fmt not in ("csv", "xlsx"):
+    export_format = _EXPORT_FORMATS.get(fmt)
+    if export_format is None:
         return _error("导出格式应为 csv 或 xlsx。", 400)
     scope = agency.subtree() if _flag(request, "subtree") else [agency]
-    data = export_ledger(Application.objects.filter(agency__in=scope), fmt)  # type: ignore[arg-type]
+    data = export_ledger(Application.objects.filter(agency__in=scope), export_format)
     content_type = (
         "text/csv; charset=utf-8"
         if fmt == "csv"

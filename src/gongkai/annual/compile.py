@@ -25,10 +25,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from django.db import connection
-from django.db.models import Count, DateField, F, Func, Q, QuerySet, Sum
+from django.db.models import Count, DateField, F, Func, Model, Q, QuerySet, Sum
 
 from gongkai.report import (
     METRICS,
@@ -47,6 +47,7 @@ from .models import FIRST_COMPILED_YEAR, Table2Entry
 
 if TYPE_CHECKING:
     from gongkai.agencies.models import Agency
+    from gongkai.applications.models import Application
 
 __all__ = [
     "DISPUTE_COUNTING_RULE",
@@ -128,7 +129,10 @@ def compile_report(agency: Agency, year: int, *, include_subordinates: bool = Fa
 # --- selection -------------------------------------------------------------------------
 
 
-def _scope(queryset: QuerySet, agency: Agency, include_subordinates: bool) -> QuerySet:  # type: ignore[type-arg]
+_Row = TypeVar("_Row", bound=Model)
+
+
+def _scope(queryset: QuerySet[_Row], agency: Agency, include_subordinates: bool) -> QuerySet[_Row]:
     # The subtree as ``agency_id IN (SELECT id FROM agency WHERE path LIKE '/1/4/%')``: the
     # planner then walks the (agency, date) indexes once per agency of the subtree.
     if not include_subordinates:
@@ -225,7 +229,7 @@ def _compile_table3(
         report.set(f"t3.{row}.total", sum(counts[row][kind] for kind in _KINDS), origin)
 
 
-def _active_in_year(cases: QuerySet, cutoffs: Cutoffs) -> QuerySet:  # type: ignore[type-arg]
+def _active_in_year(cases: QuerySet[Application], cutoffs: Cutoffs) -> QuerySet[Application]:
     """Cases open at some time in the year: received by 31 December, not closed before 1 January."""
     open_on_first = Q(closed_on__isnull=True) | Q(closed_on__gte=cutoffs.first)
     if connection.vendor != "sqlite":

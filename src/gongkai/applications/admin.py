@@ -30,10 +30,10 @@ _ACTION_TEMPLATE = "admin/applications/application/action_form.html"
 
 def _has_role(request: HttpRequest) -> bool:
     user = request.user
-    return bool(user.is_active and user.is_staff and user.staff_roles.exists())  # type: ignore[union-attr]
+    return bool(user.is_active and user.is_staff and user.staff_roles.exists())
 
 
-class _ReadOnlyInline(admin.TabularInline):  # type: ignore[type-arg]
+class _ReadOnlyInline(admin.TabularInline):  # type: ignore[type-arg]  # generic in stubs only
     extra = 0
     can_delete = False
 
@@ -63,7 +63,7 @@ class DisputeInline(_ReadOnlyInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ApplicationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in stubs only
     list_display = (
         "reference",
         "agency",
@@ -203,14 +203,10 @@ class ApplicationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return TemplateResponse(request, _ACTION_TEMPLATE, context)
 
 
-@admin.register(ApplicationEvent)
-class ApplicationEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("at", "application", "kind", "actor", "effective_on")
-    list_filter = ("kind",)
-    search_fields = ("application__reference", "note")
-    readonly_fields = tuple(f.name for f in ApplicationEvent._meta.fields)
+class _ApplicationRecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in stubs only
+    """Read-only records of an application, shown where the application is visible."""
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[ApplicationEvent]:
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         visible = applications_visible_to(request.user)
         return super().get_queryset(request).filter(application__in=visible)
 
@@ -224,8 +220,16 @@ class ApplicationEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return False
 
 
+@admin.register(ApplicationEvent)
+class ApplicationEventAdmin(_ApplicationRecordAdmin):
+    list_display = ("at", "application", "kind", "actor", "effective_on")
+    list_filter = ("kind",)
+    search_fields = ("application__reference", "note")
+    readonly_fields = tuple(f.name for f in ApplicationEvent._meta.fields)
+
+
 @admin.register(Dispute)
-class DisputeAdmin(ApplicationEventAdmin):
+class DisputeAdmin(_ApplicationRecordAdmin):
     list_display = (
         "reference",
         "application",
@@ -240,19 +244,21 @@ class DisputeAdmin(ApplicationEventAdmin):
     readonly_fields = tuple(f.name for f in Dispute._meta.fields)
 
 
-@admin.register(CalendarOverride)
-class CalendarOverrideAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("date", "is_workday", "note")
-    list_filter = ("is_workday",)
-    date_hierarchy = "date"
+class _WorkingCalendarAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in stubs only
+    """Entries of the working-day calendar: saving one recomputes the open deadlines."""
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         messages.info(request, "已按新的工作日历重新计算未办结申请的答复期限。")
 
 
+@admin.register(CalendarOverride)
+class CalendarOverrideAdmin(_WorkingCalendarAdmin):
+    list_display = ("date", "is_workday", "note")
+    list_filter = ("is_workday",)
+    date_hierarchy = "date"
+
+
 @admin.register(CalendarYear)
-class CalendarYearAdmin(CalendarOverrideAdmin):
+class CalendarYearAdmin(_WorkingCalendarAdmin):
     list_display = ("year", "note")
-    list_filter = ()
-    date_hierarchy = None

@@ -14,7 +14,14 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.clock import ClockRules, WorkCalendar, compute_deadline, consultation_reply_due
+from gongkai.clock import (
+    ClockRules,
+    NonWorkingReceipt,
+    Regulation,
+    WorkCalendar,
+    compute_deadline,
+    consultation_reply_due,
+)
 
 from .choices import EventKind, PauseKind, Status
 from .models import Application, ApplicationEvent, CalendarOverride, CalendarYear, Pause
@@ -66,9 +73,9 @@ def work_calendar() -> WorkCalendar:
 def clock_rules(regulation: str | None = None) -> ClockRules:
     """The counting conventions configured in settings (GONGKAI_CLOCK_*, GONGKAI_FEE_*)."""
     return ClockRules(
-        regulation=regulation,  # type: ignore[arg-type]  # coerced by ClockRules
+        regulation=None if regulation is None else Regulation(regulation),
         count_receipt_day=settings.GONGKAI_CLOCK_COUNT_RECEIPT_DAY,
-        non_working_receipt=settings.GONGKAI_CLOCK_NON_WORKING_RECEIPT,  # type: ignore[arg-type]
+        non_working_receipt=NonWorkingReceipt(settings.GONGKAI_CLOCK_NON_WORKING_RECEIPT),
         fee_notice_pauses_clock=settings.GONGKAI_FEE_NOTICE_PAUSES_CLOCK,
     )
 

@@ -28,7 +28,8 @@ from .models import Application
 
 __all__ = ["ACTION_FORM_FIELDS", "ActionForm", "RegistrationForm", "action_form_class"]
 
-_DATE = {"widget": forms.DateInput(attrs={"type": "date"})}
+# A field deep-copies its widget, so one instance serves every date field.
+_DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 
 
 class _Keyed(forms.Form):
@@ -56,7 +57,7 @@ class RegistrationForm(_Keyed):
         label="到达时间", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
     confirmed_on = forms.DateField(
-        label="确认日期（平信、传真、互联网等渠道必填）", required=False, **_DATE
+        label="确认日期（平信、传真、互联网等渠道必填）", required=False, widget=_DATE_INPUT
     )
     description = forms.CharField(label="申请内容", widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -65,6 +66,7 @@ class RegistrationForm(_Keyed):
     def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if agencies is not None:
+            # ``fields`` is typed as plain Field; "agency" is the ModelChoiceField declared above.
             self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
         if not self.is_bound:
             self.initial.setdefault("arrived_at", timezone.localtime().replace(second=0))
@@ -90,20 +92,22 @@ def _outcome_choices() -> list[tuple[str, str]]:
 
 
 def _on() -> forms.DateField:
-    return forms.DateField(label="日期", initial=timezone.localdate, **_DATE)
+    return forms.DateField(label="日期", initial=timezone.localdate, widget=_DATE_INPUT)
 
 
 def _fields_for(name: str, application: Application | None) -> dict[str, forms.Field]:
     fields: dict[str, forms.Field] = {"on": _on()}
     if name == "request_correction":
-        fields["due_on"] = forms.DateField(label="补正期限（申请人应在此日前补正）", **_DATE)
+        fields["due_on"] = forms.DateField(
+            label="补正期限（申请人应在此日前补正）", widget=_DATE_INPUT
+        )
     elif name == "start_consultation":
         fields["kind"] = forms.ChoiceField(
             label="类型", choices=[("third_party", "第三方征求意见"), ("co_producer", "会商")]
         )
         fields["party"] = forms.CharField(label="征求意见对象", max_length=200)
     elif name == "approve_extension":
-        fields["notified_on"] = forms.DateField(label="告知申请人日期", **_DATE)
+        fields["notified_on"] = forms.DateField(label="告知申请人日期", widget=_DATE_INPUT)
     elif name == "route_to_department":
         fields["department"] = forms.ModelChoiceField(
             label="协查部门", queryset=Agency.objects.all()
@@ -120,7 +124,7 @@ def _fields_for(name: str, application: Application | None) -> dict[str, forms.F
         )
         fields["pages"] = forms.IntegerField(label="页数（按量计收）", min_value=1, required=False)
         fields["notice_received_on"] = forms.DateField(
-            label="申请人收到通知日期（留空为发出当日）", required=False, **_DATE
+            label="申请人收到通知日期（留空为发出当日）", required=False, widget=_DATE_INPUT
         )
     elif name == "answer":
         fields["outcome"] = forms.ChoiceField(label="办理结果", choices=_outcome_choices())

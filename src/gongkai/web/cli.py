@@ -44,8 +44,13 @@ def register(subparsers: Any) -> None:
 def _setup() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.web.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:  # a mistyped GONGKAI_* variable: one line, exit 2
+        print(f"gongkai: 配置错误：{exc}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _migrate() -> None:

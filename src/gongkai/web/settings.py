@@ -111,3 +111,28 @@ GONGKAI_FEE_NOTICE_PAUSES_CLOCK = _env_flag("GONGKAI_FEE_NOTICE_PAUSES_CLOCK", T
 GONGKAI_EXTENSION_BEFORE_DEADLINE = _env_flag("GONGKAI_EXTENSION_BEFORE_DEADLINE", True)
 # A8 [S]: the 信息处理费 is charged from this date (Heilongjiang notice); no fee notice earlier.
 GONGKAI_FEES_FROM = os.environ.get("GONGKAI_FEES_FROM", "2021-01-01")
+
+
+def _check_choices() -> None:
+    # A mistyped setting must stop start-up with a clear message, not fail on the first case.
+    from datetime import date
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    from gongkai.clock import NonWorkingReceipt
+
+    choices = {m.value for m in NonWorkingReceipt}
+    if GONGKAI_CLOCK_NON_WORKING_RECEIPT not in choices:
+        raise ImproperlyConfigured(
+            f"GONGKAI_CLOCK_NON_WORKING_RECEIPT must be one of {sorted(choices)}, "
+            f"not {GONGKAI_CLOCK_NON_WORKING_RECEIPT!r}"
+        )
+    try:
+        date.fromisoformat(GONGKAI_FEES_FROM)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"GONGKAI_FEES_FROM must be an ISO date, not {GONGKAI_FEES_FROM!r}"
+        ) from None
+
+
+_check_choices()

@@ -1,7 +1,7 @@
 """The register (台账) in and out: import CSV/XLSX registers, all rows or none; export them."""
 
 from ._columns import COLUMNS, HEADERS, REQUIRED_HEADERS, Column
-from ._io import ImportResult, LedgerError, export_ledger, import_ledger, ledger_rows
+from ._io import ExportFormat, ImportResult, LedgerError, export_ledger, import_ledger, ledger_rows
 from ._read import LedgerFileError, Sheet, bytes_to_sheet
 from ._rows import LedgerProblem, LedgerRow, sheet_to_rows
 
@@ -10,6 +10,7 @@ __all__ = [
     "HEADERS",
     "REQUIRED_HEADERS",
     "Column",
+    "ExportFormat",
     "ImportResult",
     "LedgerError",
     "LedgerFileError",

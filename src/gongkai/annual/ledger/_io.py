@@ -21,6 +21,7 @@ from gongkai.applications.choices import (
     Status,
     rules_for,
 )
+from gongkai.applications.deadlines import refresh_deadline, work_calendar
 from gongkai.applications.models import Application, ApplicationEvent
 
 from ._columns import HEADERS, normalise_header
@@ -28,7 +29,7 @@ from ._read import LedgerFileError, bytes_to_sheet
 from ._rows import LedgerProblem, LedgerRow, sheet_to_rows
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import User
     from django.db.models import QuerySet
 
     from gongkai.agencies.models import Agency
@@ -69,7 +70,7 @@ def import_ledger(
     data: bytes,
     filename: str = "",
     *,
-    actor: AbstractBaseUser | None = None,
+    actor: User | None = None,
     is_demo: bool = False,
     today: date | None = None,
 ) -> ImportResult:
@@ -119,7 +120,7 @@ def _write(
     agency: Agency,
     rows: list[LedgerRow],
     filename: str,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     is_demo: bool,
 ) -> None:
     zone = ZoneInfo("Asia/Shanghai")
@@ -145,6 +146,12 @@ def _write(
         )
         for row in rows
     ]
+    # An imported open case runs on the statutory clock from its receipt date like any other:
+    # its deadline is computed now (the ledger carries no pauses or extensions to honour).
+    calendar = work_calendar()
+    for application in applications:
+        if application.closed_on is None:
+            refresh_deadline(application, calendar=calendar)
     Application.objects.bulk_create(applications, batch_size=_BATCH)
     # bulk_create sets primary keys on PostgreSQL and SQLite (RETURNING); look them up
     # by reference anyway so this does not depend on the backend.

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from gongkai.agencies.choices import Role
@@ -24,6 +25,7 @@ __all__ = [
     "OPEN",
     "Action",
     "ActionRefused",
+    "chosen_pk",
     "coerce_date",
     "refuse_unknown",
     "snapshot",
@@ -95,6 +97,18 @@ def coerce_date(value: Any, label: str, *, required: bool = True) -> date | None
         return date.fromisoformat(str(value).strip())
     except ValueError:
         raise ActionRefused(f"{label}格式不正确（应为 YYYY-MM-DD）：{value}") from None
+
+
+def chosen_pk(value: Any, model: type[Model]) -> int:
+    """The primary key a choice names: a ``model`` instance (forms) or the key itself (API).
+
+    Raises TypeError or ValueError when it names none (an unsaved instance, None, junk).
+    """
+    if isinstance(value, model):
+        if value.pk is None:
+            raise TypeError(f"unsaved {model.__name__}")
+        return int(value.pk)
+    return int(value)
 
 
 def refuse_unknown(params: Mapping[str, Any], allowed: set[str]) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..choices import DisputeResult, DisputeRoute, EventKind, Status
 from ..models import Application, Dispute
-from ._base import Action, ActionRefused
+from ._base import Action, ActionRefused, chosen_pk
 
 __all__ = ["DecideDispute", "FileDispute"]
 
@@ -56,10 +56,10 @@ class DecideDispute(Action):
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:
-        value = params.get("dispute")
-        dispute_id = value.pk if isinstance(value, Dispute) else value
         try:
-            dispute = app.disputes.select_for_update().get(pk=int(dispute_id))
+            dispute = app.disputes.select_for_update().get(
+                pk=chosen_pk(params.get("dispute"), Dispute)
+            )
         except (TypeError, ValueError, Dispute.DoesNotExist):
             raise ActionRefused("请选择本申请的复议或诉讼案件。") from None
         if dispute.result != DisputeResult.PENDING:

@@ -14,7 +14,7 @@ from gongkai.agencies.models import Agency
 from ..choices import Channel, EventKind, Status, rules_for
 from ..deadlines import refresh_deadline
 from ..models import Application, ApplicationEvent
-from ._base import OFFICE_HEAD_ROLES, OPEN, Action, ActionRefused, coerce_date, snapshot
+from ._base import OFFICE_HEAD_ROLES, OPEN, Action, ActionRefused, chosen_pk, coerce_date, snapshot
 
 __all__ = ["ApproveExtension", "Reopen", "RouteToDepartment"]
 
@@ -65,10 +65,8 @@ class RouteToDepartment(Action):
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:
-        value = params.get("department")
-        department_id = value.pk if isinstance(value, Agency) else value
         try:
-            department = Agency.objects.get(pk=int(department_id))
+            department = Agency.objects.get(pk=chosen_pk(params.get("department"), Agency))
         except (TypeError, ValueError, Agency.DoesNotExist):
             raise ActionRefused("请选择协查部门。") from None
         if department.pk == app.agency_id:
@@ -124,7 +122,7 @@ class Reopen(Action):
                 f"本申请已重新办理（编号 {running.reference}），请勿重复提交。", code="conflict"
             )
         successor = _successor(app, on)
-        app._reopened_as = successor  # type: ignore[attr-defined]
+        app._reopened_as = successor  # type: ignore[attr-defined]  # handed to after_event
         return {"reason": reason, "successor": successor.pk, "reference": successor.reference}
 
     @classmethod
