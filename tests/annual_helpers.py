@@ -17,6 +17,8 @@ from gongkai.applications.models import Application, Dispute
 from gongkai.report import Report
 
 _ZONE = ZoneInfo("Asia/Shanghai")
+# The ledger's CSV header as the users' spreadsheets print it.
+HEADER = "编号,收到日期,申请方式,申请人类型,申请人姓名或名称,证件号码,联系方式,申请内容,办理结果,办结日期"
 _serial = count(1)
 
 

@@ -46,7 +46,15 @@ class World:
         self.town_head = staff("town_head", (self.town, "office_head"))
         self.outsider = staff("outsider")
 
-    def register(self, received_on: date = date(2025, 3, 3), **fields: Any) -> Application:
+    def register(
+        self,
+        received_on: date = date(2025, 3, 3),
+        *,
+        by: User | None = None,
+        at_agency: Agency | None = None,
+        **fields: Any,
+    ) -> Application:
+        """An application registered by the bureau's registrar (or ``by`` at ``at_agency``)."""
         values: dict[str, Any] = {
             "applicant_kind": "natural_person",
             "applicant_name": "张三",
@@ -55,4 +63,6 @@ class World:
             "description": f"申请公开某项信息 {Application.objects.count()}",
         }
         values.update(fields)
-        return RegisterApplication.execute(self.registrar, agency=self.bureau, **values)
+        return RegisterApplication.execute(
+            by or self.registrar, agency=at_agency or self.bureau, **values
+        )

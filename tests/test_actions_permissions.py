@@ -267,7 +267,9 @@ def test_refused_in_the_wrong_state(case: Case) -> None:
         ACTIONS[case.action].execute(user(w, case.allowed), app, **_params_for(w, case, app))
     assert refused.value.code == "conflict"
     assert refused.value.http_status == 409
-    assert app.get_status_display() in refused.value.message or "不能" in refused.value.message
+    # The message says what cannot be done and names the state (征求意见中: "正在征求意见").
+    assert "不能" in refused.value.message
+    assert app.get_status_display().removesuffix("中") in refused.value.message
     assert state(app) == before
 
 
@@ -402,7 +404,11 @@ def test_oversight_roles_reach_down_but_office_roles_do_not() -> None:
     w = World()
     app = w.register()
     # The county's administrator may do handling steps at its department ...
-    StartConsultation.execute(w.admin, app, on=date(2025, 3, 5), kind="third_party", party="某公司")
+    app = StartConsultation.execute(
+        w.admin, app, on=date(2025, 3, 5), kind="third_party", party="某公司"
+    )
+    assert app.status == "consulting"
+    assert app.events.order_by("-id").first().actor == w.admin  # type: ignore[union-attr]
     # ... but the town's office head may not answer for the department.
     with pytest.raises(ActionRefused, match="无权"):
         ACTIONS["end_consultation"].execute(w.town_head, app, on=date(2025, 3, 6))

@@ -9,9 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from gongkai.agencies.models import Agency, StaffRole
-from gongkai.applications.actions import RegisterApplication
 from gongkai.applications.permissions import agencies_visible_to, applications_visible_to, roles_at
-from tests.register_factories import World, agency, at, staff
+from tests.register_factories import World, agency, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -82,14 +81,7 @@ def test_oversight_roles_reach_below_and_office_roles_stay_at_their_agency() -> 
 def test_applications_visible_to_each_user() -> None:
     w = World()
     at_bureau = w.register(date(2025, 3, 3))
-    at_town = RegisterApplication.execute(
-        w.admin,
-        agency=w.town,
-        applicant_kind="natural_person",
-        applicant_name="赵六",
-        channel="in_person",
-        arrived_at=at(date(2025, 3, 3)),
-    )
+    at_town = w.register(date(2025, 3, 3), by=w.admin, at_agency=w.town, applicant_name="赵六")
     elsewhere = Agency.objects.create(name="邻县", code="n", kind="government")
     staff("neighbour", (elsewhere, "supervisor"))
     assert set(applications_visible_to(w.supervisor)) == {at_bureau, at_town}

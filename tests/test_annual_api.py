@@ -14,11 +14,9 @@ from django.core.management import CommandError, call_command
 from gongkai.agencies.models import StaffRole
 from gongkai.applications.models import Application
 
-from .annual_helpers import case, make_agency
+from .annual_helpers import HEADER, case, make_agency
 
 pytestmark = pytest.mark.django_db
-
-HEADER = "编号,收到日期,申请方式,申请人类型,申请人姓名或名称,证件号码,联系方式,申请内容,办理结果,办结日期"
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from gongkai.applications.actions import ActionRefused, IssueFeeNotice
-from gongkai.applications.models import ApplicationEvent
+from gongkai.applications.models import Application, ApplicationEvent
 
 from .register_factories import World
 
@@ -31,7 +31,7 @@ def test_per_item_counts_the_applicants_earlier_applications_this_month() -> Non
     # The 10th is still free: no notice may be sent.
     with pytest.raises(ActionRefused, match="不收费"):
         IssueFeeNotice.execute(w.handler, apps[9], on=NOTICE_ON, method="per_item")
-    assert apps[9].__class__.objects.get(pk=apps[9].pk).fee_amount is None
+    assert Application.objects.get(pk=apps[9].pk).fee_amount is None
 
 
 def test_another_applicant_is_counted_separately() -> None:

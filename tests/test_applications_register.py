@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from gongkai.applications.actions import ActionRefused, RegisterApplication
+from gongkai.applications.actions import ActionRefused
 from gongkai.applications.models import Application, ApplicationEvent
 from tests.register_factories import World, at
 
@@ -158,15 +158,19 @@ def test_automatic_references_count_per_agency_and_year() -> None:
 
 def test_registration_at_an_agency_below_an_administrator() -> None:
     w = World()
-    app = RegisterApplication.execute(
-        w.admin,
-        agency=w.town,
+    app = w.register(
+        MONDAY,
+        by=w.admin,
+        at_agency=w.town,
         applicant_kind="other_org",
         applicant_name="某村民委员会",
-        channel="in_person",
-        arrived_at=at(MONDAY),
     )
-    assert app.agency == w.town
+    # Registered in the town's own register, by the county's administrator.
+    assert app.reference == "town-2025-00001"
+    assert app.events.get().actor == w.admin
+    # The bureau's registrar holds no role at the town.
+    with pytest.raises(ActionRefused, match="无权登记"):
+        w.register(MONDAY, at_agency=w.town, description="另一申请")
 
 
 def test_audit_events_cannot_be_changed_or_deleted() -> None:

@@ -35,6 +35,7 @@ def test_parse_json_tianqiao(capsys: pytest.CaptureFixture[str]) -> None:
     assert first["metrics"]["t3.received_new.total"] == 323
     assert first["metrics"]["t4.reconsideration.total"] == 56
     assert set(first) == {"source", "index", "agency", "year", "generation", "metrics", "findings"}
+    assert reports[1]["findings"]  # the 2021 report's misprinted row
     for finding in reports[1]["findings"]:
         assert set(finding) == {"rule", "severity", "message", "keys", "suggestion"}
 

@@ -121,9 +121,7 @@ def test_traditional_detection_ignores_stray_traditional_characters() -> None:
     assert is_traditional("政府信息公開工作年度報告總計")
 
 
-def test_simplified_text_with_characters_opencc_would_change_is_kept_byte_for_byte(
-    tmp_path: Path,
-) -> None:
+def test_simplified_text_with_characters_opencc_would_change_is_kept_byte_for_byte() -> None:
     # 於 is a simplified surname and 週 survives in simplified names; t2s rewrites both.
     text = "联系人：於晓明\n本机关编发《政务週报》52期，個别栏目调整。\n"
     document = bytes_to_document(text.encode("utf-8"), "x.txt")

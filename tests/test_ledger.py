@@ -11,12 +11,11 @@ from openpyxl import Workbook
 from gongkai.annual.ledger import HEADERS, LedgerError, export_ledger, import_ledger
 from gongkai.applications.models import Application, ApplicationEvent
 
-from .annual_helpers import case, make_agency
+from .annual_helpers import HEADER, case, make_agency
 
 pytestmark = pytest.mark.django_db
 
 TODAY = date(2024, 3, 1)
-HEADER = "编号,收到日期,申请方式,申请人类型,申请人姓名或名称,证件号码,联系方式,申请内容,办理结果,办结日期"
 # A resident ID and a unified social credit code with valid check characters.
 RESIDENT_ID = "11010519491231002X"
 CREDIT_CODE = "91350100M000100Y43"

@@ -1,7 +1,7 @@
 """Exact rendered output of small hand-built reports, one per generation.
 
-The 2021 and 2019 reports carry the figures of seed 000 (济南市天桥区, the 2022 report at
-lines 12-60 and the 2020 report at lines 229-279), read from the seed text by hand.
+The 2021 and 2019 reports carry every table figure of seed 000 (济南市天桥区, the 2022 and
+2020 reports), from seed_figures.
 """
 
 from __future__ import annotations
@@ -12,120 +12,32 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 
 from gongkai.render import report_to_html, report_to_markdown, report_to_text
+from gongkai.report import T3_COLUMNS as T3_COLUMN_NAMES
 from gongkai.report import Generation, Report
 
+from .seed_figures import TIANQIAO
 from .strategies import partial_reports, valid_reports
 
 AGENCY = "济南市天桥区人民政府"
-T3_COLUMNS = ("natural_person", "commercial", "research", "social_welfare", "legal_services")
-T3_COLUMNS += ("other_org", "total")
+T3_COLUMNS = tuple(column for column, _ in T3_COLUMN_NAMES)
 
 
-def _t3(report: Report, row: str, *values: int) -> None:
-    for column, value in zip(T3_COLUMNS, values, strict=True):
-        report.set(f"t3.{row}.{column}", value)
-
-
-def _natural_only(report: Report, rows: dict[str, int]) -> None:
-    # Seed 000's applicants are all natural persons in these rows: the other columns are 0.
-    for row, value in rows.items():
-        _t3(report, row, value, 0, 0, 0, 0, 0, value)
-
-
-def _t4(report: Report, *values: int) -> None:
-    groups = ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
-    columns = ("upheld", "corrected", "other", "pending", "total")
-    keys = [f"t4.{g}.{c}" for g in groups for c in columns]
-    for key, value in zip(keys, values, strict=True):
+def _seed_report(index: int, year: int) -> Report:
+    tables = TIANQIAO[year]
+    report = Report("seed000", index, AGENCY, year, tables.generation)
+    for key, value in tables.figures().items():
         report.set(key, value)
+    return report
 
 
 def report_2022() -> Report:
     """Seed 000's 2022 report (2021 format, 其他处理 split)."""
-    r = Report("seed000", agency=AGENCY, year=2022, generation=Generation.Y2021)
-    for key, value in {
-        "t2.rules.issued": 0,
-        "t2.rules.repealed": 0,
-        "t2.rules.in_force": 0,
-        "t2.normative_documents.issued": 1,
-        "t2.normative_documents.repealed": 1,
-        "t2.normative_documents.in_force": 2,
-        "t2.licensing.decisions": 69110,
-        "t2.penalty.decisions": 946,
-        "t2.coercion.decisions": 88,
-    }.items():
-        r.set(key, value)
-    r.set("t2.fees.amount_wan_yuan", Decimal("5952"))
-    _natural_only(
-        r,
-        {
-            "received_new": 323,
-            "carried_over": 22,
-            "granted": 69,
-            "partially_granted": 35,
-            "denied.state_secret": 0,
-            "denied.prohibited_by_law": 0,
-            "denied.three_safeties_one_stability": 0,
-            "denied.third_party_rights": 2,
-            "denied.internal_affairs": 5,
-            "denied.process_information": 0,
-            "denied.enforcement_case_file": 1,
-            "denied.administrative_query": 0,
-            "unavailable.not_held": 197,
-            "unavailable.needs_creation": 1,
-            "unavailable.still_unclear": 0,
-            "not_processed.petition_complaint": 4,
-            "not_processed.repeated": 1,
-            "not_processed.publication": 0,
-            "not_processed.excessive": 0,
-            "not_processed.confirmation": 1,
-            "other.no_correction": 6,
-            "other.fee_unpaid": 0,
-            "other.other": 11,
-            "total": 333,
-            "carried_forward": 12,
-        },
-    )
-    _t4(r, 41, 7, 5, 3, 56, 23, 3, 2, 13, 41, 30, 1, 3, 4, 38)
-    return r
+    return _seed_report(0, 2022)
 
 
 def report_2020() -> Report:
     """Seed 000's 2020 report (2019 format, 其他处理 one row)."""
-    r = Report("seed000", index=2, agency=AGENCY, year=2020, generation=Generation.Y2019)
-    for key, value in {
-        "t2.rules.made": 0,
-        "t2.rules.published": 0,
-        "t2.rules.total_published": 0,
-        "t2.normative_documents.made": 1,
-        "t2.normative_documents.published": 1,
-        "t2.normative_documents.total_published": 9,
-        "t2.licensing.previous_items": 210,
-        "t2.licensing.change": -32,
-        "t2.licensing.decisions": 74026,
-        "t2.other_services.previous_items": 319,
-        "t2.other_services.change": 163,
-        "t2.other_services.decisions": 14465,
-        "t2.penalty.previous_items": 2155,
-        "t2.penalty.change": -89,
-        "t2.penalty.decisions": 1349,
-        "t2.coercion.previous_items": 58,
-        "t2.coercion.change": -3,
-        "t2.coercion.decisions": 55,
-        "t2.fees.previous_items": 17,
-        "t2.fees.change": 0,
-        "t2.procurement.items": 7710,
-    }.items():
-        r.set(key, value)
-    r.set("t2.procurement.amount_wan_yuan", Decimal("104367.118823"))
-    _t3(r, "received_new", 286, 0, 0, 0, 1, 0, 287)
-    _t3(r, "granted", 78, 1, 0, 0, 1, 0, 80)
-    _t3(r, "unavailable.not_held", 128, 1, 0, 0, 0, 0, 129)
-    _t3(r, "total", 286, 2, 0, 0, 1, 0, 289)
-    _natural_only(r, {"carried_over": 10, "partially_granted": 36, "other": 4})
-    _natural_only(r, {"carried_forward": 8, "unavailable.still_unclear": 8})
-    _t4(r, 31, 10, 24, 0, 65, 38, 1, 4, 15, 58, 18, 0, 4, 10, 32)
-    return r
+    return _seed_report(2, 2020)
 
 
 def _lines(text: str) -> list[str]:
@@ -173,7 +85,7 @@ def test_2021_html_has_the_merged_cells_of_the_format() -> None:
     assert len(_tbody_rows(html, "三、收到和处理政府信息公开申请情况")) == 25
     row = '<td class="num">323</td>' + '<td class="num">0</td>' * 5 + '<td class="num">323</td>'
     assert f'<tr><td colspan="3">一、本年新收政府信息公开申请数量</td>{row}</tr>' in html
-    t4 = "".join(f'<td class="num">{v}</td>' for v in (41, 7, 5, 3, 56, 23, 3, 2, 13, 41))
+    t4 = "".join(f'<td class="num">{v}</td>' for v in TIANQIAO[2022].t4[:10])
     assert f"<tr>{t4}" in html
 
 
@@ -272,7 +184,7 @@ def test_2021_text_is_one_cell_per_line() -> None:
         "总计",
         "未经复议直接起诉",
     ]
-    assert lines[-15:] == [str(v) for v in (41, 7, 5, 3, 56, 23, 3, 2, 13, 41, 30, 1, 3, 4, 38)]
+    assert lines[-15:] == [str(v) for v in TIANQIAO[2022].t4]
     assert "" not in lines  # a complete report has no blank cell
 
 

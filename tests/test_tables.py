@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongkai.parse._document import Line
 from gongkai.parse._runs import splits_of_run, t3_row_check, t4_row_check
 from gongkai.parse._tables import lines_to_tables
-from gongkai.report import Generation, Method, Severity
+from gongkai.report import METRICS, Generation, Method, Severity
+
+from .seed_figures import HONGZE_2024
 
 # The row labels of table 3 as the 2021 format prints them (after NFKC).
 LABELS_SPLIT = [
@@ -101,7 +105,7 @@ def _row_values(figures: dict[str, object], row: str) -> list[object]:
     return out
 
 
-T4 = [1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3]
+T4 = HONGZE_2024.t4  # a real table 4 (its run-together digits: "110021000120103")
 
 
 def test_html_rows_without_repeated_rowspan_labels() -> None:
@@ -334,17 +338,31 @@ def test_splits_of_run() -> None:
     assert len(splits_of_run(["110021000120103"], 15, t4_row_check).readings) == 1
 
 
-def test_arbitrary_text_never_raises() -> None:
-    alphabet = "0123456789 |/—-+.,()（）万元次一二三四五六七总计其他处理本年新收行政复议第二十条第项勾稽关系\n"
-    rng = random.Random(7)
-    for _ in range(300):
-        lines = []
-        for n in range(rng.randint(0, 40)):
-            raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
-            tabular = "|" in raw
-            cells = tuple(c.strip() for c in raw.split("|")) if tabular else (raw,)
-            lines.append(Line(n + 1, cells, tabular))
-        lines_to_tables(lines, year=rng.choice([None, 2008, 2019, 2023]))
+_TABLE_TEXT = st.text(
+    alphabet="0123456789 |/—-+.,()（）万元次一二三四五六七总计其他处理本年新收行政复议第二十条第项勾稽关系",
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    raws=st.lists(_TABLE_TEXT, max_size=40),
+    year=st.sampled_from([None, 2008, 2019, 2023]),
+)
+def test_arbitrary_table_like_text_gives_only_dictionary_figures_from_its_lines(
+    raws: list[str], year: int | None
+) -> None:
+    lines = []
+    for number, raw in enumerate(raws, 1):
+        tabular = "|" in raw
+        cells = tuple(c.strip() for c in raw.split("|")) if tabular else (raw,)
+        lines.append(Line(number, cells, tabular))
+    extraction = lines_to_tables(lines, year=year)
+    numbers = {line.number for line in lines}
+    assert set(extraction.figures) <= set(METRICS)
+    assert extraction.table_lines <= numbers
+    for figure in extraction.figures.values():
+        assert figure.origin is not None and figure.origin.line in numbers
 
 
 def test_html_colspan_padding_before_figures_and_a_blank_total() -> None:

@@ -269,6 +269,7 @@ def test_seed_zhangping_prose_against_the_appendix() -> None:
         ("old.replies.total",),
         ("old.requests.in_person",),
         ("old.requests.online",),
+        ("old.requests.letter",),
     ]
     assert findings[0].message == (
         "正文（第 50 行）称“全市各级各部门共收到政府信息公开申请”为 37，"
@@ -277,6 +278,10 @@ def test_seed_zhangping_prose_against_the_appendix() -> None:
     assert findings[2].message == (
         "正文（第 50 行）称“当面申请”为 12，"
         "而附表“收到政府信息公开申请数（件）”中的“当面申请”为 0。"
+    )
+    # 信函、传真申请数 (附表 line 95) is 3; the prose says 5.
+    assert findings[4].message == (
+        "正文（第 50 行）称“信函申请”为 5，而附表“收到政府信息公开申请数（件）”中的“信函申请”为 3。"
     )
 
 
