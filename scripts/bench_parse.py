@@ -78,6 +78,7 @@ def _peak_memory_mb(seeds: list[Path], batch: int) -> tuple[int, float]:
             [sys.executable, "-m", "gongkai", "parse", "--json", *paths],
             check=True,
             stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         return copies * per_round, max(before, after) / 1024
