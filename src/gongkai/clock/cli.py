@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, NoReturn
 
-from ._calendar import default_calendar
+from ._calendar import WorkCalendar, default_calendar
 from ._deadline import compute_deadline
 from ._settings import ClockRules, Regulation
 
@@ -75,6 +75,44 @@ def _date_range(text: str) -> tuple[date, date]:
     return started_on, ended_on
 
 
+_DAY_KINDS = {
+    "上班": True,
+    "工作日": True,
+    "workday": True,
+    "休息": False,
+    "休息日": False,
+    "off": False,
+}
+
+
+def read_calendar_file(path: str) -> tuple[dict[date, bool], dict[date, str]]:
+    """Administrator days from a CSV file: ``YYYY-MM-DD,上班|休息[,说明]`` per line."""
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            lines = handle.read().splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "不是 UTF-8 文本"
+        raise argparse.ArgumentTypeError(f"无法读取日历文件 {path}：{reason}") from None
+    overrides: dict[date, bool] = {}
+    notes: dict[date, str] = {}
+    for number, line in enumerate(lines, start=1):
+        cells = [c.strip() for c in line.split(",")]
+        if not cells[0] or cells[0].startswith("#") or cells[0] in ("日期", "date"):
+            continue
+        try:
+            day = date.fromisoformat(cells[0])
+        except ValueError:
+            day = None
+        if day is None or len(cells) < 2 or cells[1] not in _DAY_KINDS:
+            raise argparse.ArgumentTypeError(
+                f"日历文件 {path} 第 {number} 行无效：应为“YYYY-MM-DD,上班或休息[,说明]”"
+            )
+        overrides[day] = _DAY_KINDS[cells[1]]
+        if len(cells) > 2 and cells[2]:
+            notes[day] = cells[2]
+    return overrides, notes
+
+
 def register(subparsers: Any) -> None:
     """Add the ``deadline`` sub-command."""
     parser = subparsers.add_parser(
@@ -108,6 +146,19 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--count-receipt-day", action="store_true", help="收到当日计入期限（默认不计入）"
     )
+    parser.add_argument(
+        "--calendar",
+        metavar="FILE",
+        help="补充或调整工作日历的 CSV 文件，每行“YYYY-MM-DD,上班或休息[,说明]”",
+    )
+    parser.add_argument(
+        "--complete-year",
+        metavar="YEAR",
+        type=int,
+        action="append",
+        default=[],
+        help="该年度节假日安排已在 --calendar 文件中完整录入（可重复）",
+    )
     parser.set_defaults(handler=run_deadline)
 
 
@@ -117,10 +168,18 @@ def run_deadline(args: argparse.Namespace) -> int:
         regulation=Regulation(args.rules) if args.rules else None,
         count_receipt_day=bool(args.count_receipt_day),
     )
+    calendar = default_calendar()
+    if args.calendar or args.complete_year:
+        try:
+            overrides, notes = read_calendar_file(args.calendar) if args.calendar else ({}, {})
+        except argparse.ArgumentTypeError as exc:
+            print(f"gongkai deadline：{exc}", file=sys.stderr)
+            return 2
+        calendar = WorkCalendar(overrides, covered_years=args.complete_year, notes=notes)
     try:
         deadline = compute_deadline(
             args.received,
-            calendar=default_calendar(),
+            calendar=calendar,
             rules=rules,
             extended=bool(args.extended),
             pauses=args.pause,
