@@ -87,6 +87,10 @@ _BLOCKS = frozenset(
     }
 )
 _WHITESPACE = re.compile(r"\s+")
+# A line break in the source between two wide (CJK) characters is no space at all (CSS Text
+# 3, segment break transformation): Word's HTML export wraps its source lines mid-sentence.
+_WIDE = "\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6"
+_WIDE_SEGMENT_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t]*[\r\n]\s*(?=[{_WIDE}])")
 _DIGITS = re.compile(r"\d+")
 # A colspan beyond any real report table is broken markup; cap the padding it causes.
 _MAX_COLSPAN = 64
@@ -154,6 +158,8 @@ def _flush(pending: list[str]) -> Iterator[tuple[tuple[str, ...], bool]]:
 
 
 def _collapse(text: str) -> str:
+    if "\n" in text or "\r" in text:
+        text = _WIDE_SEGMENT_BREAK.sub("", text)
     return _WHITESPACE.sub(" ", text).strip()
 
 

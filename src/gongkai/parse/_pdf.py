@@ -1,4 +1,8 @@
-"""PDF -> lines of its text layer, one line of running text each; no OCR."""
+"""PDF -> lines of its text layer, one line of running text each; no OCR.
+
+Ruled tables whose rows the text layer scatters over several lines are read from their rules
+instead, one tabular line per row (see ``_pdf_grid``).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from ._document import Line, UnreadableInput
+from ._pdf_grid import Grid, grid_row_to_cells, join_split_row, page_tables, table_to_grid
 
 __all__ = ["pdf_to_lines"]
 
@@ -31,7 +36,7 @@ _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 def pdf_to_lines(data: bytes) -> tuple[Line, ...]:
     """The text lines of a PDF's text layer, numbered 1..n, page-number lines dropped."""
     try:
-        texts = list(_page_texts(data))
+        items = list(_page_items(data))
     except UnreadableInput:
         raise
     except RecursionError as error:
@@ -40,23 +45,73 @@ def pdf_to_lines(data: bytes) -> tuple[Line, ...]:
         if _is_encryption_error(error):
             raise UnreadableInput(_ENCRYPTED) from error
         raise UnreadableInput(_CORRUPT) from error
-    texts = [text for text in texts if not _PAGE_NUMBER.fullmatch(text)]
-    if not texts:
+    rows = items_to_rows(items)
+    if not rows:
         raise UnreadableInput(_NO_TEXT)
-    joined = "".join(texts)
+    joined = "".join("".join(cells) for cells, _ in rows)
     unmapped = sum(len(glyph) for glyph in _UNMAPPED_GLYPH.findall(joined))
     if unmapped * 2 > len(joined):
         raise UnreadableInput(_UNMAPPED_FONT)
-    return tuple(Line(number, (text,)) for number, text in enumerate(texts, start=1))
+    return tuple(
+        Line(number, cells, tabular) for number, (cells, tabular) in enumerate(rows, start=1)
+    )
 
 
-def _page_texts(data: bytes) -> Iterator[str]:
+_Item = str | Grid
+
+
+def items_to_rows(items: list[_Item]) -> list[tuple[tuple[str, ...], bool]]:
+    """Text lines and table grids in page order -> (cells, tabular); page numbers dropped and
+    a table row split by a page break joined again."""
+    kept = [item for item in items if not (isinstance(item, str) and _PAGE_NUMBER.fullmatch(item))]
+    rows: list[tuple[tuple[str, ...], bool]] = []
+    previous: Grid | None = None
+    for item in kept:
+        if isinstance(item, str):
+            rows.append(((item,), False))
+            previous = None
+            continue
+        grid_rows = item.rows
+        joined = None if previous is None else join_split_row(previous, item)
+        if joined is not None:
+            rows[-1] = (grid_row_to_cells(joined), True)
+            grid_rows = grid_rows[1:]
+        rows.extend((grid_row_to_cells(row), True) for row in grid_rows if any(row))
+        previous = item
+    return rows
+
+
+def _page_items(data: bytes) -> Iterator[_Item]:
+    continues_grid = False  # the previous page ended inside a table read from its rules
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
-            for line in (page.extract_text() or "").split("\n"):
-                text = line.strip()
-                if text:
-                    yield text
+            left, top, right, bottom = page.bbox
+            for table, scattered in page_tables(page):
+                above = []
+                if table.bbox[1] > top:
+                    above = list(_text_lines(page.within_bbox((left, top, right, table.bbox[1]))))
+                    yield from above
+                if continues_grid and not any(not _PAGE_NUMBER.fullmatch(t) for t in above):
+                    scattered = True  # the rest of a table split by the page break
+                if scattered:
+                    yield table_to_grid(table)
+                else:
+                    yield from _text_lines(page.within_bbox(table.bbox))
+                continues_grid = scattered
+                top = max(top, table.bbox[3])
+            below = []
+            if bottom > top:
+                below = list(_text_lines(page.within_bbox((left, top, right, bottom))))
+                yield from below
+            if any(not _PAGE_NUMBER.fullmatch(t) for t in below):
+                continues_grid = False
+
+
+def _text_lines(page: object) -> Iterator[str]:
+    for line in (page.extract_text() or "").split("\n"):  # type: ignore[attr-defined]
+        text = line.strip()
+        if text:
+            yield text
 
 
 def _is_encryption_error(error: BaseException | None) -> bool:

@@ -163,7 +163,9 @@ def document_to_sections(document: Document) -> list[Section]:
             found.append((first, last))
     if not found:
         return []
-    document_text = "".join(scan.texts)
+    # Lines joined with a break: a city name must not run on from the cell before it
+    # ("有效性：有效" above the title would otherwise make "有效济南市").
+    document_text = "\n".join(scan.texts)
     raw: list[tuple[int, int, str | None, int | None]] = []
     for first, last in found:
         span = lines[first : last + 1]

@@ -96,6 +96,7 @@ class _Reader:
         self.pending: list[str] = []  # labels since the last row
         self.buffer: list[Token] = []  # cell-per-line values not yet a full row
         self.buffer_anchor: str | None = None
+        self.buffer_last: str | None = None  # the last row label before the buffer
         self.incomplete = 0
 
     def _emit(self, row: _Row) -> None:
@@ -115,6 +116,11 @@ class _Reader:
             return
         values, self.buffer = self.buffer, []
         anchor, self.buffer_anchor = self.buffer_anchor, None
+        last, self.buffer_last = self.buffer_last, None
+        if anchor is None and len(values) == WIDTH:
+            # Several row labels, then one row of figures: the rows before it were printed
+            # blank (their figures are absent), the figures are the last label's.
+            anchor = last
         if len(values) in (WIDTH * 23, WIDTH * 25):
             values = _orient(values)
         if len(values) % WIDTH == 0:
@@ -190,6 +196,7 @@ class _Reader:
                 self.label(label)
             if not self.buffer:
                 self.buffer_anchor = _single_anchor(self.pending)
+                self.buffer_last = _last_anchor(self.pending)
             self.buffer.extend(values)
             return
         self.flush()
