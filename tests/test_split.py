@@ -133,3 +133,20 @@ def test_normalise_prose() -> None:
 def test_arbitrary_text_never_raises(texts: list[str]) -> None:
     for section in document_to_sections(_document(*texts)):
         assert section.first_line <= section.last_line
+
+
+def test_title_below_a_navigation_bar_names_the_agency() -> None:
+    # Fifteen lines of site navigation before the title; the text then mentions the city
+    # government more often than the district's own, so only the title can tell.
+    navigation = [f"栏目{i}" for i in range(15)]
+    document = _document(
+        *navigation,
+        "某某区人民政府2023年政府信息公开工作年度报告",
+        "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+        "一、总体情况",
+        "按照某某市人民政府要求，落实某某市人民政府部署，某某市人民政府督导。",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+    )
+    (section,) = document_to_sections(document)
+    assert section.agency == "某某区人民政府"

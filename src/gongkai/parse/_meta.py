@@ -127,11 +127,15 @@ def place_to_agency(name: str) -> str | None:
     return None
 
 
+# A web page puts navigation, breadcrumbs and metadata above the title: look a little way in.
+_TITLE_REACH = 25
+
+
 def _title_agency(lines: Sequence[Line]) -> str | None:
     previous = ""
     seen = 0
     for line in lines:
-        if seen >= 6:
+        if seen >= _TITLE_REACH:
             break
         for cell in line.cells:
             text = normalise_prose(cell)
