@@ -9,11 +9,9 @@ import pytest
 from gongkai.annual.ledger import import_ledger
 from gongkai.applications.models import Application
 
-from .annual_helpers import make_agency
+from .annual_helpers import HEADER, make_agency
 
 pytestmark = pytest.mark.django_db
-
-HEADER = "编号,收到日期,申请方式,申请人类型,申请人姓名或名称,证件号码,联系方式,申请内容,办理结果,办结日期"
 
 
 def test_open_imported_case_gets_its_deadline_and_closed_one_keeps_none() -> None:

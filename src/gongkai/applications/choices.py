@@ -7,6 +7,8 @@ from datetime import date
 
 from django.db import models
 
+from gongkai.report import T3_COLUMNS, T4_COLUMNS
+
 __all__ = [
     "ANSWER_OUTCOMES",
     "OUTCOME_BASES",
@@ -41,15 +43,21 @@ def rules_for(received_on: date) -> str:
     return Rules.Y2019 if received_on >= RULES_2019_IN_FORCE else Rules.Y2008
 
 
+# Labels come from the metric dictionary, so the register and the report cannot drift apart
+# (a key missing from the dictionary fails at import).
+_T3_COLUMN = dict(T3_COLUMNS)
+_T4_COLUMN = dict(T4_COLUMNS)
+
+
 class ApplicantKind(models.TextChoices):
     """The applicant columns of table 3."""
 
-    NATURAL_PERSON = "natural_person", "自然人"
-    COMMERCIAL = "commercial", "商业企业"
-    RESEARCH = "research", "科研机构"
-    SOCIAL_WELFARE = "social_welfare", "社会公益组织"
-    LEGAL_SERVICES = "legal_services", "法律服务机构"
-    OTHER_ORG = "other_org", "其他"
+    NATURAL_PERSON = "natural_person", _T3_COLUMN["natural_person"]
+    COMMERCIAL = "commercial", _T3_COLUMN["commercial"]
+    RESEARCH = "research", _T3_COLUMN["research"]
+    SOCIAL_WELFARE = "social_welfare", _T3_COLUMN["social_welfare"]
+    LEGAL_SERVICES = "legal_services", _T3_COLUMN["legal_services"]
+    OTHER_ORG = "other_org", _T3_COLUMN["other_org"]
 
 
 class Channel(models.TextChoices):
@@ -177,10 +185,10 @@ class DisputeRoute(models.TextChoices):
 
 
 class DisputeResult(models.TextChoices):
-    UPHELD = "upheld", "结果维持"
-    CORRECTED = "corrected", "结果纠正"
-    OTHER = "other", "其他结果"
-    PENDING = "pending", "尚未审结"
+    UPHELD = "upheld", _T4_COLUMN["upheld"]
+    CORRECTED = "corrected", _T4_COLUMN["corrected"]
+    OTHER = "other", _T4_COLUMN["other"]
+    PENDING = "pending", _T4_COLUMN["pending"]
 
 
 class EventKind(models.TextChoices):

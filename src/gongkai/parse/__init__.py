@@ -30,7 +30,8 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    # Lazy so that importing one private module does not import the whole pipeline.
+    # Lazy: `gongkai deadline` and `gongkai demo` import this package (through the CLI) and
+    # must not pay for the decoders' libraries at start-up.
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(name)

@@ -10,9 +10,6 @@ import io
 import re
 from collections.abc import Iterator
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
 from ._document import Line, UnreadableInput
 from ._pdf_grid import Grid, grid_row_to_cells, join_split_row, page_tables, table_to_grid
 
@@ -82,6 +79,9 @@ def items_to_rows(items: list[_Item]) -> list[tuple[tuple[str, ...], bool]]:
 
 
 def _page_items(data: bytes) -> Iterator[_Item]:
+    # Imported here: pdfplumber costs ~75 ms at start-up, which text and HTML inputs need not pay.
+    import pdfplumber
+
     continues_grid = False  # the previous page ended inside a table read from its rules
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
@@ -116,6 +116,8 @@ def _text_lines(page: object) -> Iterator[str]:
 
 def _is_encryption_error(error: BaseException | None) -> bool:
     # pdfplumber wraps pdfminer's exceptions; look down the chain for the real one.
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
     seen = 0
     while error is not None and seen < 8:
         if isinstance(error, PDFPasswordIncorrect | PDFEncryptionError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from gongkai.report import T3_COLUMNS, Finding, Generation, Report, Severity, Suggestion, t3_rows
 
 from ._identity import Family, Identity, Outcome, evaluate
@@ -19,24 +21,27 @@ def split_other(report: Report) -> bool:
     return any(key.startswith(prefixes) for key in report.figures)
 
 
-def t3_row_ids(report: Report) -> tuple[str, ...]:
-    """The report's table-3 rows in printed order (the 2021 layout or the undivided 其他处理)."""
-    return tuple(r.row for r in t3_rows(Generation.Y2021, split_other=split_other(report)))
-
-
 def outcome_row_ids(report: Report) -> tuple[str, ...]:
     """The rows that add up to （七）总计: （一） to （六） with their numbered sub-rows."""
-    return tuple(
-        r.row
-        for r in t3_rows(Generation.Y2021, split_other=split_other(report))
-        if r.group is not None and r.row != "total"
-    )
+    return _outcome_rows(split_other(report))
+
+
+@cache
+def _outcome_rows(split: bool) -> tuple[str, ...]:
+    layout = t3_rows(Generation.Y2021, split_other=split)
+    return tuple(r.row for r in layout if r.group is not None and r.row != "total")
 
 
 def t3_identities(report: Report) -> list[Identity]:
     """Every table-3 identity for the report's layout (evaluated only where figures are present)."""
-    rows = t3_row_ids(report)
-    outcomes = outcome_row_ids(report)
+    return list(_identities_for(split_other(report)))
+
+
+@cache
+def _identities_for(split: bool) -> tuple[Identity, ...]:
+    # Two layouts only (split or undivided 其他处理): built once, not per report.
+    rows = tuple(r.row for r in t3_rows(Generation.Y2021, split_other=split))
+    outcomes = _outcome_rows(split)
     out = [
         Identity(
             "t3.row_sum",
@@ -67,7 +72,7 @@ def t3_identities(report: Report) -> list[Identity]:
         )
         for column in _COLUMNS
     ]
-    return out
+    return tuple(out)
 
 
 def _failure(outcome: Outcome) -> Finding:
