@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,38 @@ def test_manage_passes_through(tmp_path: Path, args: tuple[str, ...], code: int,
     result = gongkai(tmp_path, *args)
     assert result.returncode == code
     assert text in result.stdout + result.stderr
+
+
+# The demo must succeed at any instant: before office hours, at year end, on a Saturday,
+# on the eve of the Spring Festival. The real command runs in its own process with the
+# clock moved there (time-machine ticks from the instant, as a real clock would).
+_AWKWARD_INSTANTS = (
+    "2026-03-10T00:30:00+08:00",
+    "2026-03-10T10:30:00+08:00",
+    "2026-03-10T23:30:00+08:00",
+    "2026-12-05T09:15:00+08:00",  # Saturday
+    "2025-12-31T23:59:00+08:00",  # year end
+    "2026-02-16T20:00:00+08:00",  # 除夕 2026
+)
+
+
+@pytest.mark.parametrize("instant", _AWKWARD_INSTANTS)
+def test_demo_succeeds_at_any_instant(tmp_path: Path, instant: str) -> None:
+    code = (
+        "import sys, time_machine; from gongkai.cli import main\n"
+        f"with time_machine.travel({instant!r}, tick=True):\n"
+        "    sys.exit(main(['demo', '--no-serve']))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GONGKAI_", "DJANGO_"))}
+    env["GONGKAI_DATA_DIR"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(tmp_path / "gongkai.sqlite3") as db:
+        (latest,) = db.execute("select max(arrived_at) from applications_application").fetchone()
+        (count,) = db.execute("select count(*) from applications_application").fetchone()
+    assert count > 500
+    # Nothing arrives after the instant the demo was made at (SQLite keeps UTC).
+    latest_at = datetime.fromisoformat(latest).replace(tzinfo=UTC)
+    assert latest_at <= datetime.fromisoformat(instant) + timedelta(minutes=5)

@@ -136,7 +136,9 @@ def create_demo_data(
     *, seed: int = 2026, today: date | None = None, per_year: int = _PER_YEAR
 ) -> DemoSummary:
     """Create the demo district and its history; does nothing when it already exists."""
-    today = today or timezone.localdate()
+    # One "now" for the whole history: nothing is generated after it, whatever the hour.
+    now = timezone.now()
+    today = today or timezone.localdate(now)
     years = (today.year - 2, today.year - 1, today.year)
     if Agency.objects.filter(code=DEMO_CODE).exists():
         return _summary(False, years)
@@ -145,7 +147,7 @@ def create_demo_data(
         government, agencies = _agencies()
         users = _users(government, agencies)
         for year in years:
-            _year_of_cases(rng, year, today, per_year, agencies, users)
+            _year_of_cases(rng, year, today, now, per_year, agencies, users)
         _table2(government, years[:2])
     return _summary(True, years)
 
@@ -214,6 +216,7 @@ def _year_of_cases(
     rng: random.Random,
     year: int,
     today: date,
+    now: datetime,
     per_year: int,
     agencies: list[Agency],
     users: dict[str, Any],
@@ -226,11 +229,16 @@ def _year_of_cases(
     for day in days:
         arrived = date(year, 1, 1) + timedelta(days=day)
         agency = rng.choices(agencies, weights)[0]
-        _one_case(rng, arrived, today, agency, users)
+        _one_case(rng, arrived, today, now, agency, users)
 
 
 def _one_case(
-    rng: random.Random, arrived: date, today: date, agency: Agency, users: dict[str, Any]
+    rng: random.Random,
+    arrived: date,
+    today: date,
+    now: datetime,
+    agency: Agency,
+    users: dict[str, Any],
 ) -> None:
     kind = _pick(rng, _KINDS)
     channel = _pick(rng, _CHANNELS)
@@ -244,7 +252,7 @@ def _one_case(
         applicant_name=name,
         applicant_contact=contact,
         channel=channel,
-        arrived_at=datetime.combine(arrived, time(rng.randint(8, 17), rng.randrange(60)), _ZONE),
+        arrived_at=_arrival_moment(rng, arrived, now),
         confirmed_on=confirmed,
         description=f"申请公开{rng.choice(_SUBJECTS)}。",
         is_demo=True,
@@ -305,6 +313,12 @@ def _one_case(
     except ActionRefused as exc:
         # The history is generated to be lawful; a refusal is a bug in this generator.
         raise RuntimeError(f"演示数据生成失败（{app.reference}）：{exc.message}") from exc
+
+
+def _arrival_moment(rng: random.Random, arrived: date, now: datetime) -> datetime:
+    """Office hours on the arrival day, but never after ``now`` (today's cases at 00:30)."""
+    moment = datetime.combine(arrived, time(rng.randint(8, 17), rng.randrange(60)), _ZONE)
+    return min(moment, now)
 
 
 def _answer(rng: random.Random, app: Application, on: Any, head: Any, handler: Any) -> None:
