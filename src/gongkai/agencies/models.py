@@ -14,6 +14,14 @@ from .choices import AgencyKind, Role
 __all__ = ["Agency", "StaffRole"]
 
 
+class AgencyQuerySet(models.QuerySet["Agency"]):
+    """Agencies, with the subtree query written once."""
+
+    def within(self, agency: Agency) -> AgencyQuerySet:
+        """``agency`` and every agency below it (one indexed prefix query)."""
+        return self.filter(Agency.within_condition(agency))
+
+
 class Agency(models.Model):
     """A government, one of its departments, a town or a street."""
 
@@ -30,6 +38,8 @@ class Agency(models.Model):
     code = models.CharField("代码", max_length=32, unique=True)
     # Materialised path "/1/4/9/": a subtree is one indexed prefix query.
     path = models.CharField("层级路径", max_length=255, db_index=True, editable=False, default="")
+
+    objects = AgencyQuerySet.as_manager()
 
     class Meta:
         verbose_name = "机关"
@@ -73,9 +83,14 @@ class Agency(models.Model):
         parent_path = Agency.objects.values_list("path", flat=True).get(pk=self.parent_id)
         return f"{parent_path}{self.pk}/"
 
-    def subtree(self) -> models.QuerySet[Agency]:
+    @staticmethod
+    def within_condition(agency: Agency, prefix: str = "") -> models.Q:
+        """The condition "is ``agency`` or below it"; ``prefix`` for a related lookup."""
+        return models.Q(**{f"{prefix}path__startswith": agency.path})
+
+    def subtree(self) -> AgencyQuerySet:
         """This agency and all its descendants."""
-        return Agency.objects.filter(path__startswith=self.path)
+        return Agency.objects.within(self)
 
     def ancestor_ids(self) -> list[int]:
         """Ids of this agency and its ancestors, root first."""

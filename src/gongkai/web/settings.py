@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "gongkai.agencies",
+    "gongkai.audit",
     "gongkai.applications",
     "gongkai.annual",
 ]

@@ -1,0 +1,64 @@
+"""One append-only audit entry per change outside an application's own history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from gongkai.agencies.models import Agency
+
+__all__ = ["AuditEntry", "AuditImmutable"]
+
+
+class AuditImmutable(Exception):
+    """Raised when code tries to change or delete an audit entry."""
+
+
+class AuditEntry(models.Model):
+    """Who did what to which object, when; ``before``/``after`` hold the changed fields."""
+
+    at = models.DateTimeField("记录时间", db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # A job acting without a user ("deadline_recompute", "ledger_import", ...).
+    system = models.CharField("系统作业", max_length=64, blank=True)
+    action = models.CharField("操作", max_length=64, db_index=True)
+    summary = models.CharField("摘要", max_length=500, blank=True)
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name="机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    object_type = models.CharField("对象类型", max_length=64, blank=True)
+    object_id = models.CharField("对象", max_length=64, blank=True)
+    before = models.JSONField("变更前", default=dict)
+    after = models.JSONField("变更后", default=dict)
+
+    class Meta:
+        verbose_name = "审计日志"
+        verbose_name_plural = "审计日志"
+        ordering = ("-at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.summary}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Insert only: an audit entry is never rewritten."""
+        if self.pk is not None:
+            raise AuditImmutable("审计日志只能追加，不能修改。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        """Refused: an audit entry is never deleted."""
+        raise AuditImmutable("审计日志只能追加，不能删除。")
