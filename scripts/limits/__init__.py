@@ -1,0 +1,1 @@
+"""Hostile-input cases for ``scripts/bench_limits.py``: one module per area, each with CASES."""

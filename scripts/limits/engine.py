@@ -1,0 +1,220 @@
+"""Hostile inputs for the report engine (``gongkai parse`` / ``gongkai check``).
+
+Each builder writes one input into the directory it is given and returns the argv to run.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = "000_711b86d480afee15.txt"
+
+
+def seed_text() -> str:
+    """The first seed report, read from ../shared/seeds relative to the project."""
+    for parent in (REPO, *REPO.parents):
+        path = parent / "shared" / "seeds" / SEED
+        if path.is_file():
+            return path.read_text("utf-8")
+    raise SystemExit("shared/seeds not found")
+
+
+def gongkai(command: str, path: Path) -> list[str]:
+    """The argv of ``gongkai COMMAND PATH`` in this interpreter."""
+    return [sys.executable, "-m", "gongkai", command, str(path)]
+
+
+def text_to_html(text: str, *, before_table4: str = "", depth: int = 0) -> str:
+    """A seed report as an HTML page: pipe lines as table rows, the rest as paragraphs."""
+    body: list[str] = []
+    rows: list[str] = []
+
+    def flush() -> None:
+        if rows:
+            body.append("<table>" + "".join(rows) + "</table>")
+            rows.clear()
+
+    for line in text.splitlines():
+        if "|" in line:
+            if line.startswith("行政复议 |") and before_table4:
+                flush()
+                body.append(before_table4)
+            cells = line.rstrip().rstrip("|").split("|")
+            rows.append(
+                "<tr>" + "".join(f"<td>{html.escape(c.strip())}</td>" for c in cells) + "</tr>"
+            )
+        else:
+            flush()
+            body.append(f"<p>{html.escape(line)}</p>")
+    flush()
+    content = "<div>" * depth + "\n".join(body) + "</div>" * depth
+    return f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{content}</body></html>'
+
+
+def docx_zip_bomb(tmp: Path) -> list[str]:
+    """A DOCX of a few MB whose document.xml inflates to about 2 GB of paragraphs."""
+    path = tmp / "bomb.docx"
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    chunk = ("<w:p><w:r><w:t>本机关共收到申请1件。</w:t></w:r></w:p>" * 4096).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _RELS)
+        with archive.open("word/document.xml", "w", force_zip64=True) as out:
+            out.write(f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body>'.encode())
+            for _ in range(2 * 1024**3 // len(chunk)):
+                out.write(chunk)
+            out.write(b"</w:body></w:document>")
+    return gongkai("parse", path)
+
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+    'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+_RELS = (
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+    '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    "</Relationships>"
+)
+
+
+def pdf_bytes(content: bytes, *, flate: bool = False) -> bytes:
+    """A one-page PDF with the given content stream (Helvetica as /F1)."""
+    stream = content
+    extra = b""
+    if flate:
+        stream = content
+        extra = b" /Filter /FlateDecode"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d%s >>\nstream\n" % (len(stream), extra) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def pdf_flate_bomb(tmp: Path) -> list[str]:
+    """A PDF of a few MB whose one content stream inflates to 2 GB."""
+    compressor = zlib.compressobj(9)
+    block = b" " * (64 * 1024 * 1024)
+    parts = [compressor.compress(b"BT /F1 12 Tf 72 720 Td (x) Tj ET\n")]
+    parts += [compressor.compress(block) for _ in range(32)]
+    parts.append(compressor.flush())
+    path = tmp / "bomb.pdf"
+    path.write_bytes(pdf_bytes(b"".join(parts), flate=True))
+    return gongkai("parse", path)
+
+
+def pdf_many_glyphs(tmp: Path) -> list[str]:
+    """A one-page PDF showing 500,000 glyphs (1,000 lines of 500)."""
+    line = b"(" + b"1" * 500 + b") Tj 0 -1 Td\n"
+    content = b"BT /F1 1 Tf 10 800 Td\n" + line * 1000 + b"ET\n"
+    path = tmp / "glyphs.pdf"
+    path.write_bytes(pdf_bytes(zlib.compress(content), flate=True))
+    return gongkai("parse", path)
+
+
+def prose_line(tmp: Path) -> list[str]:
+    """A seed report followed by one 10 MB line of prose without a sentence end."""
+    clause = "本机关共收到政府信息公开申请12件，其中予以公开3件，"
+    long_line = clause * (10 * 1024 * 1024 // len(clause.encode()))
+    path = tmp / "prose.txt"
+    path.write_text(seed_text() + "\n" + long_line + "\n", "utf-8")
+    return gongkai("check", path)
+
+
+def nested_divs(tmp: Path) -> list[str]:
+    """A seed report as HTML wrapped in 300 nested <div>s."""
+    path = tmp / "nested.html"
+    path.write_text(text_to_html(seed_text(), depth=300), "utf-8")
+    return gongkai("check", path)
+
+
+def deep_divs(tmp: Path) -> list[str]:
+    """A seed report as HTML wrapped in 100,000 nested <div>s."""
+    path = tmp / "deep.html"
+    path.write_text(text_to_html(seed_text(), depth=100_000), "utf-8")
+    return gongkai("check", path)
+
+
+def data_image(tmp: Path) -> list[str]:
+    """A seed report as HTML with a 12 MB data: image before table 4."""
+    image = '<p><img src="data:image/png;base64,' + "A" * (12 * 1024 * 1024) + '"></p>'
+    path = tmp / "image.html"
+    path.write_text(text_to_html(seed_text(), before_table4=image), "utf-8")
+    return gongkai("check", path)
+
+
+def huge_cell(tmp: Path) -> list[str]:
+    """A seed report whose first table-3 total is a 5,000-digit number."""
+    text = seed_text().replace("(七)总计 | 333 |", "(七)总计 | " + "9" * 5000 + " |", 1)
+    path = tmp / "cell.txt"
+    path.write_text(text, "utf-8")
+    return gongkai("check", path)
+
+
+def huge_percentage(tmp: Path) -> list[str]:
+    """A seed report whose prose gives a 30-digit percentage."""
+    text = seed_text().replace("占比21%", "占比" + "1" * 30 + "%", 1)
+    path = tmp / "percent.txt"
+    path.write_text(text, "utf-8")
+    return gongkai("check", path)
+
+
+def batch_with_bombs(tmp: Path) -> list[str]:
+    """A directory: the seed report, a DOCX zip bomb and a PDF flate bomb (parse --csv)."""
+    folder = tmp / "batch"
+    folder.mkdir()
+    (folder / "a-seed.txt").write_text(seed_text(), "utf-8")
+    for build in (docx_zip_bomb, pdf_flate_bomb):
+        source = Path(build(tmp)[-1])
+        source.rename(folder / source.name)
+    return [sys.executable, "-m", "gongkai", "parse", "--csv", str(folder)]
+
+
+def plain_seed(tmp: Path) -> list[str]:
+    """The seed report itself, for comparison."""
+    path = tmp / "seed.txt"
+    path.write_text(seed_text(), "utf-8")
+    return gongkai("check", path)
+
+
+CASES: list[tuple[str, Callable[[Path], list[str]]]] = [
+    ("plain seed report (reference)", plain_seed),
+    ("DOCX zip bomb (2 GB document.xml)", docx_zip_bomb),
+    ("PDF flate bomb (2 GB stream)", pdf_flate_bomb),
+    ("PDF with 500k glyphs", pdf_many_glyphs),
+    ("10 MB line of prose", prose_line),
+    ("HTML in 300 nested divs", nested_divs),
+    ("HTML in 100k nested divs", deep_divs),
+    ("HTML with 12 MB data: image", data_image),
+    ("5,000-digit table cell", huge_cell),
+    ("30-digit percentage", huge_percentage),
+    ("batch: seed + two bombs", batch_with_bombs),
+]
