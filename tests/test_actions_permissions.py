@@ -205,6 +205,13 @@ CASES = [
         "handler",
         ("registrar", "supervisor"),
     ),
+    Case(
+        "reveal_personal_data",
+        registered,
+        lambda w, a: {"reason": "核实申请人身份"},
+        "handler",
+        ("supervisor", "town_head", "outsider"),
+    ),
 ]
 IDS = [case.action for case in CASES]
 
@@ -297,6 +304,7 @@ def test_allowed_role_applies_it_with_one_audit_event(case: Case) -> None:
         "route_to_department",
         "file_dispute",
         "decide_dispute",
+        "reveal_personal_data",
     }
     assert result.pk == app.pk
 
@@ -309,6 +317,11 @@ def test_sequential_double_submission_applies_once(case: Case) -> None:
     action = ACTIONS[case.action]
     action.execute(actor, app, **case.params(w, app))
     after_first = state(app)
+    if case.action == "reveal_personal_data":
+        # Each look at personal data is its own audited event, never silently merged.
+        action.execute(actor, app, **case.params(w, app))
+        assert ApplicationEvent.objects.filter(kind=action.event_kind).count() == 2
+        return
     with pytest.raises(ActionRefused) as refused:
         action.execute(actor, app, **case.params(w, app))
     assert refused.value.code == "conflict"

@@ -11,6 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from gongkai.applications.actions import Answer, RequestCorrection
+from gongkai.applications.actions.calendar import ChangeCalendarDay, DeclareCalendarYear
+from gongkai.audit.models import AuditEntry
 from gongkai.applications.deadlines import recompute_open_deadlines
 from gongkai.applications.models import (
     Application,
@@ -35,14 +37,15 @@ def test_an_override_moves_open_deadlines_and_leaves_closed_cases_alone() -> Non
     )
     events = ApplicationEvent.objects.count()
 
-    override = CalendarOverride.objects.create(
-        date=date(2025, 3, 17), is_workday=False, note="停电"
+    override = ChangeCalendarDay.save(
+        w.admin, CalendarOverride(date=date(2025, 3, 17), is_workday=False, note="停电")
     )
     open_app.refresh_from_db()
     assert open_app.deadline == date(2025, 4, 1)
     recomputed = ApplicationEvent.objects.get(kind="deadline_recomputed")
     assert recomputed.application == open_app
-    assert recomputed.actor is None
+    assert recomputed.actor == w.admin
+    assert AuditEntry.objects.get(action="calendar_day").actor == w.admin
     assert recomputed.before == {"deadline": "2025-03-31", "deadline_uncertain": False}
     assert recomputed.after == {"deadline": "2025-04-01", "deadline_uncertain": False}
     assert ApplicationEvent.objects.count() == events + 1
@@ -51,7 +54,7 @@ def test_an_override_moves_open_deadlines_and_leaves_closed_cases_alone() -> Non
     assert closed.deadline == date(2025, 3, 31)
     assert waiting.deadline is None
 
-    override.delete()
+    ChangeCalendarDay.delete(w.admin, override)
     open_app.refresh_from_db()
     assert open_app.deadline == date(2025, 3, 31)
 
@@ -59,7 +62,7 @@ def test_an_override_moves_open_deadlines_and_leaves_closed_cases_alone() -> Non
 def test_a_weekend_made_a_working_day_shortens_the_deadline() -> None:
     w = World()
     app = w.register(MONDAY)
-    CalendarOverride.objects.create(date=date(2025, 3, 8), is_workday=True)
+    ChangeCalendarDay.save(w.admin, CalendarOverride(date=date(2025, 3, 8), is_workday=True))
     app.refresh_from_db()
     assert app.deadline == date(2025, 3, 28)
 
@@ -73,10 +76,10 @@ def test_recomputation_is_one_pass_whatever_the_number_of_open_cases() -> None:
     w = World()
     _open_applications(w, 3)
     with CaptureQueriesContext(connection) as few:
-        CalendarOverride.objects.create(date=date(2025, 3, 18), is_workday=False)
+        ChangeCalendarDay.save(w.admin, CalendarOverride(date=date(2025, 3, 18), is_workday=False))
     _open_applications(w, 12)
     with CaptureQueriesContext(connection) as many:
-        CalendarOverride.objects.create(date=date(2025, 3, 19), is_workday=False)
+        ChangeCalendarDay.save(w.admin, CalendarOverride(date=date(2025, 3, 19), is_workday=False))
     assert Application.objects.filter(deadline=date(2025, 4, 2)).count() == 15
     assert len(many.captured_queries) == len(few.captured_queries)
 
@@ -112,6 +115,6 @@ def test_a_deadline_in_a_year_the_calendar_does_not_know_is_flagged() -> None:
     assert app.deadline is not None and app.deadline.year == last + 1
     assert app.deadline_uncertain is True
     # The administrator enters the next year's notice and declares the year complete.
-    CalendarYear.objects.create(year=last + 1, note="国务院办公厅通知已录入")
+    DeclareCalendarYear.save(w.admin, CalendarYear(year=last + 1, note="国务院办公厅通知已录入"))
     app.refresh_from_db()
     assert app.deadline_uncertain is False

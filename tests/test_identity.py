@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from gongkai.identity import (
+from gongkai.id_numbers import (
     CREDIT_CODE_ALPHABET,
     InvalidIdentity,
     credit_code_check_char,

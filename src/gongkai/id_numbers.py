@@ -1,4 +1,4 @@
-"""Identity numbers: resident ID (GB 11643) and unified social credit code (GB 32100).
+"""Identity document numbers: resident ID (GB 11643) and unified social credit code (GB 32100).
 
 Both validators normalise what people type (full-width characters, spaces, lower case) and
 return the canonical form, or raise ``InvalidIdentity`` with a one-line Chinese message.
@@ -11,6 +11,8 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
+from .errors import GongkaiError
+
 __all__ = [
     "CREDIT_CODE_ALPHABET",
     "InvalidIdentity",
@@ -21,11 +23,11 @@ __all__ = [
 ]
 
 
-class InvalidIdentity(ValueError):
+class InvalidIdentity(GongkaiError, ValueError):
     """An identity number that is not valid; the message is Chinese, for the user."""
 
     def __init__(self, message_zh: str) -> None:
-        super().__init__(message_zh)
+        super().__init__(message_zh, log_message="invalid identity number")
         self.message_zh = message_zh
 
 

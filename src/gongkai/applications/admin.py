@@ -12,9 +12,16 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from .actions import ACTIONS, ActionRefused, RegisterApplication
+from gongkai.agencies.access import agencies_visible_to
+from gongkai.agencies.models import StaffRole
+from gongkai.audit.actions import RecordAction, RecordRefused
+from gongkai.masking import mask_contact, mask_identity_number
+
+from .actions import ACTIONS, ActionRefused, RegisterApplication, RevealPersonalData
+from .actions.calendar import ChangeCalendarDay, DeclareCalendarYear
+from .actions.personal_data import PERSONAL_FIELDS, personal_data
 from .deadlines import explain_deadline
-from .forms import RegistrationForm, action_form_class
+from .forms import RegistrationForm
 from .models import (
     Application,
     ApplicationEvent,
@@ -23,9 +30,10 @@ from .models import (
     Dispute,
     Pause,
 )
-from .permissions import agencies_visible_to, applications_visible_to
+from .visibility import applications_visible_to
 
 _ACTION_TEMPLATE = "admin/applications/application/action_form.html"
+_REVEALED_TEMPLATE = "admin/applications/application/revealed.html"
 
 
 def _has_role(request: HttpRequest) -> bool:
@@ -105,7 +113,24 @@ class ApplicationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic i
         return super().has_view_permission(request, obj) or _has_role(request)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return [field.name for field in Application._meta.fields]
+        # Personal data is shown masked, for every role; "查看完整身份信息" reveals it, audited.
+        names = [f.name for f in Application._meta.fields if f.name not in PERSONAL_FIELDS]
+        return [*names, "masked_id_number", "masked_credit_code", "masked_contact"]
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return self.get_readonly_fields(request, obj)
+
+    @admin.display(description="身份证号码")
+    def masked_id_number(self, app: Application) -> str:
+        return mask_identity_number(app.applicant_id_number)
+
+    @admin.display(description="统一社会信用代码")
+    def masked_credit_code(self, app: Application) -> str:
+        return mask_identity_number(app.applicant_credit_code)
+
+    @admin.display(description="联系方式")
+    def masked_contact(self, app: Application) -> str:
+        return mask_contact(app.applicant_contact)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         # Registration has its own page (it must go through RegisterApplication).
@@ -139,7 +164,7 @@ class ApplicationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic i
             context["available_actions"] = [
                 (name, action.label)
                 for name, action in ACTIONS.items()
-                if app.status in action.statuses
+                if action.is_allowed(request.user, app)
             ]
             try:
                 context["deadline_explanation"] = explain_deadline(app)
@@ -154,14 +179,10 @@ class ApplicationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic i
         agencies = agencies_visible_to(request.user)
         form = RegistrationForm(request.POST or None, agencies=agencies)
         if request.method == "POST" and form.is_valid():
-            data = dict(form.cleaned_data)
-            agency = data.pop("agency")
-            key = data.pop("idempotency_key") or None
-            note = data.pop("note")
+            params = form.params()
+            agency = params.pop("agency")
             try:
-                app = RegisterApplication.execute(
-                    request.user, agency=agency, note=note, idempotency_key=key, **data
-                )
+                app = RegisterApplication.execute(request.user, agency=agency, **params)
             except ActionRefused as refused:
                 form.add_error(None, refused.message)
             else:
@@ -180,16 +201,22 @@ class ApplicationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic i
         action = ACTIONS.get(name)
         if action is None:
             return HttpResponse("未知的操作。", status=404)
-        form = action_form_class(name, app)(request.POST or None)
+        form = action.form(request.POST or None, application=app)
         if request.method == "POST" and form.is_valid():
-            params = form.params()
-            key = params.pop("idempotency_key", None) or None
-            note = params.pop("note", "")
             try:
-                action.execute(request.user, app, note=note, idempotency_key=key, **params)
+                app = action.execute(request.user, app, **form.params())
             except ActionRefused as refused:
                 form.add_error(None, refused.message)
             else:
+                if action is RevealPersonalData:
+                    # Shown once, in this response only: never in a message stored in the session.
+                    context = {
+                        **self.admin_site.each_context(request),
+                        "title": action.label,
+                        "original": app,
+                        "revealed": personal_data(app),
+                    }
+                    return TemplateResponse(request, _REVEALED_TEMPLATE, context)
                 messages.success(request, f"已{action.label}。")
                 return HttpResponseRedirect(
                     reverse("admin:applications_application_change", args=[app.pk])
@@ -244,21 +271,66 @@ class DisputeAdmin(_ApplicationRecordAdmin):
     readonly_fields = tuple(f.name for f in Dispute._meta.fields)
 
 
-class _WorkingCalendarAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in stubs only
-    """Entries of the working-day calendar: saving one recomputes the open deadlines."""
+class _AuditedRecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in stubs only
+    """Rows changed only through a ``RecordAction``: checked, audited, signalled."""
+
+    record_action: type[RecordAction[Any]]
+    done_message = ""
+
+    def _may_change(self, request: HttpRequest) -> bool:
+        user: Any = request.user
+        if not (user.is_active and user.is_staff):
+            return False
+        if user.is_superuser:
+            return True
+        return StaffRole.objects.filter(user=user, role__in=self.record_action.roles).exists()
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._may_change(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may_change(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self._may_change(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may_change(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may_change(request)
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        messages.info(request, "已按新的工作日历重新计算未办结申请的答复期限。")
+        try:
+            self.record_action.save(request.user, obj)
+        except RecordRefused as refused:
+            messages.error(request, refused.message)
+            return
+        if self.done_message:
+            messages.info(request, self.done_message)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        self.record_action.delete(request.user, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        for obj in queryset:
+            self.record_action.delete(request.user, obj)
+
+
+_RECOMPUTED = "已按新的工作日历重新计算未办结申请的答复期限。"
 
 
 @admin.register(CalendarOverride)
-class CalendarOverrideAdmin(_WorkingCalendarAdmin):
+class CalendarOverrideAdmin(_AuditedRecordAdmin):
+    record_action = ChangeCalendarDay
+    done_message = _RECOMPUTED
     list_display = ("date", "is_workday", "note")
     list_filter = ("is_workday",)
     date_hierarchy = "date"
 
 
 @admin.register(CalendarYear)
-class CalendarYearAdmin(_WorkingCalendarAdmin):
+class CalendarYearAdmin(_AuditedRecordAdmin):
+    record_action = DeclareCalendarYear
+    done_message = _RECOMPUTED
     list_display = ("year", "note")

@@ -26,7 +26,7 @@ def checked_identity(
         if credit_code:
             errors["applicant_credit_code"] = "自然人申请人不填写统一社会信用代码。"
         if id_number:
-            from gongkai.identity import InvalidIdentity, validate_resident_id
+            from gongkai.id_numbers import InvalidIdentity, validate_resident_id
 
             try:
                 id_number = validate_resident_id(id_number)
@@ -36,7 +36,7 @@ def checked_identity(
         if id_number:
             errors["applicant_id_number"] = "法人或其他组织申请人不填写身份证号码。"
         if credit_code:
-            from gongkai.identity import InvalidIdentity, validate_credit_code
+            from gongkai.id_numbers import InvalidIdentity, validate_credit_code
 
             try:
                 credit_code = validate_credit_code(credit_code)

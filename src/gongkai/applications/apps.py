@@ -9,5 +9,3 @@ class ApplicationsConfig(AppConfig):
     verbose_name = "依申请公开"
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self) -> None:
-        from . import receivers  # noqa: F401  (connects the calendar receivers)

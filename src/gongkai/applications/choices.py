@@ -2,45 +2,55 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from typing import Any
 
 from django.db import models
 
+from gongkai.clock import NEW_REGULATION_IN_FORCE, Channel, Regulation, regulation_for
+from gongkai.fees import FeeMethod
 from gongkai.report import T3_COLUMNS, T4_COLUMNS
 
 __all__ = [
     "ANSWER_OUTCOMES",
+    "CHANNEL_CHOICES",
+    "OPEN_STATUSES",
     "OUTCOME_BASES",
     "OUTCOME_T3_LABELS",
     "RULES_2019_IN_FORCE",
+    "RULES_CHOICES",
     "ApplicantKind",
     "Channel",
+    "ConsultationKind",
     "DisputeResult",
     "DisputeRoute",
     "EventKind",
+    "FeeMethodChoice",
     "Outcome",
     "OutcomeBasis",
     "PauseKind",
     "Rules",
     "Status",
+    "choices_of",
     "rules_for",
 ]
 
-# The 2019 regulation (国务院令第711号) is in force from this date; earlier receipts follow
-# the 2008 rules. Requests pending across the date have no transitional rule (statute-facts
-# B, open point 5), so the receipt date alone decides.
-RULES_2019_IN_FORCE = date(2019, 5, 15)
+# Terms of the statute are defined once, in the pure core (gongkai.clock); the register's
+# field choices are built from them. ``Rules`` is the regulation version (2008 / 2019),
+# ``rules_for`` the version by receipt date.
+Rules = Regulation
+rules_for = regulation_for
+RULES_2019_IN_FORCE = NEW_REGULATION_IN_FORCE
 
 
-class Rules(models.TextChoices):
-    Y2008 = "2008", "2008年条例"
-    Y2019 = "2019", "2019年条例"
+def choices_of(terms: Iterable[Any], label: str = "label") -> list[tuple[str, str]]:
+    """Django field choices from a pure-core enumeration whose members carry a label."""
+    return [(str(term.value), str(getattr(term, label))) for term in terms]
 
 
-def rules_for(received_on: date) -> str:
-    """The regulation version that governs a request received on ``received_on``."""
-    return Rules.Y2019 if received_on >= RULES_2019_IN_FORCE else Rules.Y2008
+CHANNEL_CHOICES = choices_of(Channel)
+RULES_CHOICES = choices_of(Regulation, "short_label")
 
 
 # Labels come from the metric dictionary, so the register and the report cannot drift apart
@@ -60,17 +70,6 @@ class ApplicantKind(models.TextChoices):
     OTHER_ORG = "other_org", _T3_COLUMN["other_org"]
 
 
-class Channel(models.TextChoices):
-    """How the request arrived; decides the art. 31 receipt date."""
-
-    IN_PERSON = "in_person", "当面"
-    REGISTERED_POST = "registered_post", "邮寄（需签收）"
-    ORDINARY_LETTER = "ordinary_letter", "平信"
-    FAX = "fax", "传真"
-    INTERNET = "internet", "互联网"
-    OTHER = "other", "其他"
-
-
 class Status(models.TextChoices):
     REGISTERED = "registered", "已登记"
     AWAITING_CORRECTION = "awaiting_correction", "待补正"
@@ -78,6 +77,10 @@ class Status(models.TextChoices):
     CONSULTING = "consulting", "征求意见中"
     AWAITING_FEE = "awaiting_fee", "待缴费"
     CLOSED = "closed", "已办结"
+
+
+# Every status but 已办结: the case is still on the clock or waiting.
+OPEN_STATUSES: frozenset[str] = frozenset(s for s in Status.values if s != Status.CLOSED)
 
 
 class Outcome(models.TextChoices):
@@ -178,6 +181,20 @@ class PauseKind(models.TextChoices):
     FEE = "fee", "缴费期间"
 
 
+class ConsultationKind(models.TextChoices):
+    """Whom a consultation asks: the pause kinds a consultation may start."""
+
+    THIRD_PARTY = PauseKind.THIRD_PARTY.value, PauseKind.THIRD_PARTY.label
+    CO_PRODUCER = PauseKind.CO_PRODUCER.value, PauseKind.CO_PRODUCER.label
+
+
+class FeeMethodChoice(models.TextChoices):
+    """The two ways of the 2020 measures, as the pure fee calculator names them."""
+
+    PER_ITEM = FeeMethod.PER_ITEM.value, FeeMethod.PER_ITEM.label
+    PER_PAGE = FeeMethod.PER_PAGE.value, FeeMethod.PER_PAGE.label
+
+
 class DisputeRoute(models.TextChoices):
     RECONSIDERATION = "reconsideration", "行政复议"
     LITIGATION_DIRECT = "litigation_direct", "未经复议直接起诉"
@@ -210,3 +227,4 @@ class EventKind(models.TextChoices):
     DISPUTE_FILED = "dispute_filed", "复议诉讼立案"
     DISPUTE_DECIDED = "dispute_decided", "复议诉讼审结"
     DEADLINE_RECOMPUTED = "deadline_recomputed", "期限重算"
+    PERSONAL_DATA_REVEALED = "personal_data_revealed", "查看完整身份信息"

@@ -24,7 +24,8 @@ from gongkai.clock import (
 )
 
 from .choices import EventKind, PauseKind, Status
-from .models import Application, ApplicationEvent, CalendarOverride, CalendarYear, Pause
+from .models import Application, CalendarOverride, CalendarYear, Pause
+from .records import new_event, record_events
 from .signals import deadlines_recomputed
 
 __all__ = [
@@ -161,16 +162,17 @@ def refresh_deadline(app: Application, *, calendar: WorkCalendar | None = None) 
     app.deadline, app.deadline_uncertain = deadline_of(app, calendar=calendar)
 
 
-def recompute_open_deadlines(*, reason: str = "") -> int:
+def recompute_open_deadlines(*, actor: Any = None, reason: str = "") -> int:
     """Recompute every open application's deadline in one pass; returns how many changed.
 
-    Each changed application gets a ``deadline_recomputed`` audit event (actor: none).
+    Each changed application gets a ``deadline_recomputed`` event naming ``actor`` (the user
+    whose calendar change caused it) or, without one, the system job "deadline_recompute".
     """
     calendar = work_calendar()
     now = timezone.now()
     today = timezone.localdate()
     changed: list[Application] = []
-    events: list[ApplicationEvent] = []
+    events = []
     with transaction.atomic():
         open_apps = (
             Application.objects.select_for_update()
@@ -185,19 +187,20 @@ def recompute_open_deadlines(*, reason: str = "") -> int:
             app.deadline, app.deadline_uncertain = deadline, uncertain
             changed.append(app)
             events.append(
-                ApplicationEvent(
-                    application=app,
-                    kind=EventKind.DEADLINE_RECOMPUTED,
-                    actor=None,
+                new_event(
+                    app,
+                    EventKind.DEADLINE_RECOMPUTED,
+                    actor=actor,
                     at=now,
                     effective_on=today,
                     before=before,
                     after={"deadline": _iso(deadline), "deadline_uncertain": uncertain},
                     payload={"reason": reason},
+                    system="" if getattr(actor, "pk", None) else "deadline_recompute",
                 )
             )
         Application.objects.bulk_update(changed, ["deadline", "deadline_uncertain"], batch_size=500)
-        ApplicationEvent.objects.bulk_create(events, batch_size=500)
+        record_events(events, batch_size=500)
     deadlines_recomputed.send(sender=Application, changed=len(changed))
     return len(changed)
 

@@ -12,14 +12,15 @@ from django.db import models
 from gongkai.agencies.models import Agency
 
 from .choices import (
+    CHANNEL_CHOICES,
+    OPEN_STATUSES,
+    RULES_CHOICES,
     ApplicantKind,
-    Channel,
     DisputeResult,
     DisputeRoute,
     EventKind,
     Outcome,
     PauseKind,
-    Rules,
     Status,
 )
 
@@ -34,8 +35,6 @@ __all__ = [
     "Pause",
 ]
 
-OPEN_STATUSES: tuple[str, ...] = tuple(s for s in Status.values if s != Status.CLOSED)
-
 
 class Application(models.Model):
     """One request for government information, from receipt to its outcome."""
@@ -49,11 +48,11 @@ class Application(models.Model):
     applicant_id_number = models.CharField("身份证号码", max_length=18, blank=True)
     applicant_credit_code = models.CharField("统一社会信用代码", max_length=18, blank=True)
     applicant_contact = models.CharField("联系方式", max_length=200, blank=True)
-    channel = models.CharField("申请渠道", max_length=16, choices=Channel.choices)
+    channel = models.CharField("申请渠道", max_length=16, choices=CHANNEL_CHOICES)
     arrived_at = models.DateTimeField("到达时间")
     confirmed_on = models.DateField("确认日期", null=True, blank=True)
     received_on = models.DateField("收到申请日期", db_index=True)
-    rules = models.CharField("适用条例", max_length=4, choices=Rules.choices)
+    rules = models.CharField("适用条例", max_length=4, choices=RULES_CHOICES)
     description = models.TextField("申请内容", blank=True)
     status = models.CharField(
         "状态", max_length=24, choices=Status.choices, default=Status.REGISTERED
@@ -105,7 +104,7 @@ class Application(models.Model):
 
     def clean(self) -> None:
         """Validate the applicant's identity number against the applicant kind."""
-        from .identities import applicant_identity_errors
+        from .applicant import applicant_identity_errors
 
         errors = applicant_identity_errors(
             self.applicant_kind, self.applicant_id_number, self.applicant_credit_code

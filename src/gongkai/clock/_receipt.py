@@ -23,9 +23,24 @@ class Channel(StrEnum):
     OTHER = "other"  # 其他
 
     @property
+    def label(self) -> str:
+        """The channel's name as the register shows it."""
+        return _CHANNEL_LABELS[self]
+
+    @property
     def needs_confirmation(self) -> bool:
         """Whether the receipt date is a confirmation date rather than the arrival."""
         return self not in (Channel.IN_PERSON, Channel.REGISTERED_POST)
+
+
+_CHANNEL_LABELS = {
+    Channel.IN_PERSON: "当面",
+    Channel.REGISTERED_POST: "邮寄（需签收）",
+    Channel.ORDINARY_LETTER: "平信",
+    Channel.FAX: "传真",
+    Channel.INTERNET: "互联网",
+    Channel.OTHER: "其他",
+}
 
 
 class ReceiptDateError(ValueError):

@@ -35,6 +35,11 @@ class Regulation(StrEnum):
         return 15 if self is Regulation.Y2008 else 20
 
     @property
+    def short_label(self) -> str:
+        """The regulation's short name as the register shows it ("2019年条例")."""
+        return f"{self.value}年条例"
+
+    @property
     def label(self) -> str:
         """How the regulation and its deadline article are cited in explanations."""
         if self is Regulation.Y2008:

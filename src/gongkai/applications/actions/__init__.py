@@ -2,8 +2,9 @@
 
 Each action checks the actor's role and the case's state, changes it in one transaction on
 the locked row, writes one append-only ``ApplicationEvent`` and sends ``action_executed``;
-a refusal raises ``ActionRefused`` and changes nothing. The admin, the JSON API, commands,
-the ledger import and the demo all call them.
+a refusal raises ``ActionRefused`` and changes nothing. Each declares its parameters once as
+a form (``form_class``). The admin, the JSON API, commands, the ledger import and the demo
+all call them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .intake import (
     RequestCorrection,
     Withdraw,
 )
+from .personal_data import RevealPersonalData
 
 __all__ = [
     "ACTIONS",
@@ -40,6 +42,7 @@ __all__ = [
     "RegisterApplication",
     "Reopen",
     "RequestCorrection",
+    "RevealPersonalData",
     "RouteToDepartment",
     "StartConsultation",
     "Withdraw",
@@ -65,5 +68,6 @@ ACTIONS: dict[str, type[Action]] = {
         Reopen,
         FileDispute,
         DecideDispute,
+        RevealPersonalData,
     )
 }

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from ..choices import ANSWER_OUTCOMES, OUTCOME_BASES, EventKind, Outcome, Status
+from ..forms import AnswerForm, RecordDeliveryForm
 from ..models import Application
 from ._base import OFFICE_HEAD_ROLES, Action, ActionRefused
 
@@ -20,7 +21,7 @@ class Answer(Action):
     event_kind = EventKind.ANSWERED
     roles = OFFICE_HEAD_ROLES
     statuses = frozenset({Status.REGISTERED, Status.IN_PROGRESS})
-    params = frozenset({"outcome"})
+    form_class = AnswerForm
 
     @classmethod
     def state_message(cls, app: Application) -> str:
@@ -68,7 +69,7 @@ class RecordDelivery(Action):
     label = "登记送达"
     event_kind = EventKind.DELIVERED
     statuses = frozenset({Status.CLOSED})
-    params = frozenset({"method"})
+    form_class = RecordDeliveryForm
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:

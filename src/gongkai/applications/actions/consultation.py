@@ -14,6 +14,7 @@ from gongkai.clock import consultation_reply_due
 
 from ..choices import EventKind, PauseKind, Rules, Status
 from ..deadlines import clock_rules, refresh_deadline, work_calendar
+from ..forms import StartConsultationForm
 from ..models import Application, Pause
 from ._base import Action, ActionRefused
 
@@ -29,7 +30,7 @@ class StartConsultation(Action):
     label = "开始征求意见"
     event_kind = EventKind.CONSULTATION_STARTED
     statuses = frozenset({Status.REGISTERED, Status.IN_PROGRESS})
-    params = frozenset({"kind", "party"})
+    form_class = StartConsultationForm
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from ..choices import DisputeResult, DisputeRoute, EventKind, Status
+from ..forms import DecideDisputeForm, FileDisputeForm
 from ..models import Application, Dispute
 from ._base import Action, ActionRefused, chosen_pk
 
@@ -21,7 +22,7 @@ class FileDispute(Action):
     label = "登记行政复议或诉讼"
     event_kind = EventKind.DISPUTE_FILED
     statuses = _ALL
-    params = frozenset({"route", "reference"})
+    form_class = FileDisputeForm
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:
@@ -52,7 +53,7 @@ class DecideDispute(Action):
     label = "登记复议或诉讼结果"
     event_kind = EventKind.DISPUTE_DECIDED
     statuses = _ALL
-    params = frozenset({"dispute", "result"})
+    form_class = DecideDisputeForm
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:

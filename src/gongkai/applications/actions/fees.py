@@ -14,6 +14,7 @@ from gongkai.fees import FeeBreakdown, FeeError, FeeMethod, calculate_fee
 
 from ..choices import EventKind, Outcome, PauseKind, Rules, Status
 from ..deadlines import refresh_deadline, work_calendar
+from ..forms import IssueFeeNoticeForm
 from ..models import Application, Pause
 from ._base import Action, ActionRefused, coerce_date
 
@@ -110,9 +111,7 @@ class IssueFeeNotice(Action):
     label = "发出收费通知"
     event_kind = EventKind.FEE_NOTICE_ISSUED
     statuses = frozenset({Status.REGISTERED, Status.IN_PROGRESS})
-    params = frozenset(
-        {"amount", "method", "items", "items_already_this_month", "pages", "notice_received_on"}
-    )
+    form_class = IssueFeeNoticeForm
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:

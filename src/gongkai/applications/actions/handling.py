@@ -13,8 +13,10 @@ from gongkai.agencies.models import Agency
 
 from ..choices import Channel, EventKind, Status, rules_for
 from ..deadlines import refresh_deadline
+from ..forms import ApproveExtensionForm, ReopenForm, RouteToDepartmentForm
 from ..models import Application, ApplicationEvent
-from ._base import OFFICE_HEAD_ROLES, OPEN, Action, ActionRefused, chosen_pk, coerce_date, snapshot
+from ..records import create_application, record_event
+from ._base import OFFICE_HEAD_ROLES, OPEN, Action, ActionRefused, chosen_pk, coerce_date
 
 __all__ = ["ApproveExtension", "Reopen", "RouteToDepartment"]
 
@@ -29,7 +31,7 @@ class ApproveExtension(Action):
     statuses = frozenset(
         {Status.REGISTERED, Status.IN_PROGRESS, Status.CONSULTING, Status.AWAITING_FEE}
     )
-    params = frozenset({"notified_on"})
+    form_class = ApproveExtensionForm
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:
@@ -61,7 +63,7 @@ class RouteToDepartment(Action):
     label = "转部门协查"
     event_kind = EventKind.ROUTED
     statuses = OPEN - {Status.AWAITING_CORRECTION}
-    params = frozenset({"department"})
+    form_class = RouteToDepartmentForm
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:
@@ -96,7 +98,7 @@ class Reopen(Action):
     event_kind = EventKind.REOPENED
     roles = OFFICE_HEAD_ROLES | {Role.ADMINISTRATOR}
     statuses = frozenset({Status.CLOSED})
-    params = frozenset({"reason"})
+    form_class = ReopenForm
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:
@@ -130,16 +132,15 @@ class Reopen(Action):
         successor = getattr(app, "_reopened_as", None)
         if successor is None:
             return
-        ApplicationEvent.objects.create(
-            application=successor,
-            kind=EventKind.REGISTERED,
+        record_event(
+            successor,
+            EventKind.REGISTERED,
             actor=event.actor,
             at=event.at,
             effective_on=successor.received_on,
-            before={},
-            after=snapshot(successor),
             payload={"reopened_from": app.pk, "reference": app.reference},
             note=event.note,
+            action=cls.name,
         )
 
     @classmethod
@@ -173,5 +174,4 @@ def _successor(app: Application, on: date) -> Application:
         is_demo=app.is_demo,
     )
     refresh_deadline(successor)
-    successor.save()
-    return successor
+    return create_application(successor)

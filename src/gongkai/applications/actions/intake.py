@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Mapping
 from datetime import date, datetime, time
-from typing import Any, ClassVar
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -12,36 +15,44 @@ from gongkai.agencies.choices import Role
 from gongkai.agencies.models import Agency
 from gongkai.clock import ReceiptDateError, correction_due, receipt_date
 
+from ..applicant import checked_identity
 from ..choices import ApplicantKind, Channel, EventKind, Outcome, Rules, Status, rules_for
 from ..deadlines import DeadlineError, clock_rules, refresh_deadline, work_calendar
-from ..identities import checked_identity
+from ..forms import RegistrationForm, RequestCorrectionForm
 from ..models import Application, ApplicationEvent
-from ..permissions import roles_at
-from ..signals import action_executed
-from ._base import OPEN, Action, ActionRefused, coerce_date, refuse_unknown, snapshot
+from ..records import create_application, record_event
+from ._base import (
+    OPEN,
+    Action,
+    ActionRefused,
+    coerce_date,
+    refuse_unknown,
+    validation_errors,
+)
 
 __all__ = [
+    "FIRST_REGULATIONS_IN_FORCE",
     "ExpireCorrection",
     "ReceiveCorrection",
     "RegisterApplication",
     "RequestCorrection",
     "Withdraw",
     "close_open_pauses",
+    "normalise_reference",
 ]
 
-_REGISTER_FIELDS = {
-    "reference",
-    "applicant_kind",
-    "applicant_name",
-    "applicant_id_number",
-    "applicant_credit_code",
-    "applicant_contact",
-    "channel",
-    "arrived_at",
-    "confirmed_on",
-    "description",
-    "is_demo",
-}
+# The first Regulations (国务院令第492号) took effect on 2008-05-01: no disclosure application
+# under them can have arrived earlier, so an earlier date is a typing error.
+FIRST_REGULATIONS_IN_FORCE = date(2008, 5, 1)
+
+
+def normalise_reference(text: str) -> str:
+    """A case number as it is compared: NFKC (full-width to half-width), upper case, trimmed.
+
+    ``ABC-1`` and ``ａｂｃ－１`` name one case; long dashes typed by input methods become "-".
+    """
+    folded = unicodedata.normalize("NFKC", text or "").strip().upper()
+    return folded.translate(str.maketrans({"—": "-", "–": "-", "－": "-", "‐": "-"}))
 
 
 def _arrival(value: Any) -> datetime:
@@ -66,18 +77,29 @@ def _arrival(value: Any) -> datetime:
     return moment
 
 
-class RegisterApplication:
+class RegisterApplication(Action):
     """登记申请: create an application with its art. 31 receipt date and first deadline."""
 
-    name: ClassVar[str] = "register"
-    label: ClassVar[str] = "登记申请"
-    event_kind: ClassVar[str] = EventKind.REGISTERED
-    roles: ClassVar[frozenset[str]] = frozenset({Role.REGISTRAR, Role.ADMINISTRATOR})
+    name = "register"
+    label = "登记申请"
+    event_kind = EventKind.REGISTERED
+    roles = frozenset({Role.REGISTRAR, Role.ADMINISTRATOR})
+    form_class = RegistrationForm
 
     @classmethod
-    def execute(
+    def submit(
+        cls, actor: Any, application: Application | int | None, data: Mapping[str, Any]
+    ) -> Application:
+        """Validate raw input with the registration form, then register."""
+        params = cls.cleaned(cls.form(data))
+        agency = params.pop("agency")
+        return cls.execute(actor, None, agency=agency, **params)
+
+    @classmethod
+    def execute(  # type: ignore[override]  # registration creates the application
         cls,
         actor: Any,
+        application: None = None,
         *,
         agency: Agency | int,
         note: str = "",
@@ -85,7 +107,7 @@ class RegisterApplication:
         **fields: Any,
     ) -> Application:
         """Register a request at ``agency``; returns the new application."""
-        refuse_unknown(fields, _REGISTER_FIELDS)
+        refuse_unknown(fields, set(cls.parameter_names()))
         try:
             with transaction.atomic():
                 # Locking the agency serialises registrations there (reference numbers).
@@ -96,7 +118,7 @@ class RegisterApplication:
                 )
                 if target is None:
                     raise ActionRefused("受理机关不存在。")
-                cls._check_permission(actor, target)
+                cls.check_permission(actor, target)
                 if idempotency_key:
                     replay = ApplicationEvent.objects.filter(
                         kind=cls.event_kind,
@@ -106,34 +128,25 @@ class RegisterApplication:
                     if replay is not None:
                         return replay.application
                 app = cls._build(target, fields)
-                app.save()
-                event = ApplicationEvent.objects.create(
-                    application=app,
-                    kind=cls.event_kind,
-                    actor=actor if getattr(actor, "pk", None) else None,
-                    at=timezone.now(),
+                try:
+                    create_application(app)
+                except ValidationError as exc:
+                    errors = validation_errors(exc)
+                    first = next(iter(errors.values()))[0]
+                    raise ActionRefused(f"提交的内容有误：{first}", errors=errors) from None
+                record_event(
+                    app,
+                    cls.event_kind,
+                    actor=actor,
                     effective_on=app.received_on,
-                    before={},
-                    after=snapshot(app),
                     payload={"agency": target.pk, "reference": app.reference},
                     note=note,
-                    idempotency_key=idempotency_key or None,
+                    idempotency_key=idempotency_key,
+                    action=cls.name,
                 )
-                action_executed.send(sender=cls, action=cls.name, application=app, event=event)
         except IntegrityError as exc:
             raise ActionRefused("该申请已登记，请勿重复提交。", code="conflict") from exc
         return app
-
-    @classmethod
-    def _check_permission(cls, actor: Any, agency: Agency) -> None:
-        if actor is None or not getattr(actor, "is_authenticated", False):
-            raise ActionRefused("请先登录。", code="forbidden")
-        if actor.is_superuser and actor.is_active:
-            return
-        if not roles_at(actor, agency) & cls.roles:
-            raise ActionRefused(
-                f"无权登记申请：须由{agency.name}的登记员或管理员办理。", code="forbidden"
-            )
 
     @classmethod
     def _build(cls, agency: Agency, fields: dict[str, Any]) -> Application:
@@ -144,11 +157,15 @@ class RegisterApplication:
         if not name:
             raise ActionRefused("请填写申请人姓名或名称。")
         channel = str(fields.get("channel") or "")
-        if channel not in Channel.values:
+        if channel not in set(Channel):
             raise ActionRefused("请选择申请渠道。")
         arrived_at = _arrival(fields.get("arrived_at"))
         if arrived_at > timezone.now():
             raise ActionRefused("到达时间不能晚于现在。")
+        if timezone.localdate(arrived_at) < FIRST_REGULATIONS_IN_FORCE:
+            raise ActionRefused(
+                "到达时间早于2008年5月1日《政府信息公开条例》施行之日，请核对日期。"
+            )
         confirmed_on = coerce_date(fields.get("confirmed_on"), "确认日期", required=False)
         if confirmed_on is not None and confirmed_on > timezone.localdate():
             raise ActionRefused("确认日期不能晚于今天。")
@@ -180,7 +197,7 @@ class RegisterApplication:
             raise ActionRefused(
                 f"该申请已登记（编号 {duplicate.reference}），请勿重复提交。", code="conflict"
             )
-        reference = str(fields.get("reference") or "").strip()
+        reference = normalise_reference(str(fields.get("reference") or ""))
         if reference:
             if Application.objects.filter(reference=reference).exists():
                 raise ActionRefused(f"申请编号 {reference} 已存在。", code="conflict")
@@ -234,7 +251,7 @@ class RequestCorrection(Action):
     label = "告知补正"
     event_kind = EventKind.CORRECTION_REQUESTED
     statuses = frozenset({Status.REGISTERED, Status.IN_PROGRESS})
-    params = frozenset({"due_on"})
+    form_class = RequestCorrectionForm
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:

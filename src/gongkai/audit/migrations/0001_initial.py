@@ -6,34 +6,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
+        ("agencies", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, verbose_name='记录时间')),
-                ('system', models.CharField(blank=True, max_length=64, verbose_name='系统作业')),
-                ('action', models.CharField(db_index=True, max_length=64, verbose_name='操作')),
-                ('summary', models.CharField(blank=True, max_length=500, verbose_name='摘要')),
-                ('object_type', models.CharField(blank=True, max_length=64, verbose_name='对象类型')),
-                ('object_id', models.CharField(blank=True, max_length=64, verbose_name='对象')),
-                ('before', models.JSONField(default=dict, verbose_name='变更前')),
-                ('after', models.JSONField(default=dict, verbose_name='变更后')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='操作人')),
-                ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='agencies.agency', verbose_name='机关')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(db_index=True, verbose_name="记录时间")),
+                ("system", models.CharField(blank=True, max_length=64, verbose_name="系统作业")),
+                ("action", models.CharField(db_index=True, max_length=64, verbose_name="操作")),
+                ("summary", models.CharField(blank=True, max_length=500, verbose_name="摘要")),
+                (
+                    "object_type",
+                    models.CharField(blank=True, max_length=64, verbose_name="对象类型"),
+                ),
+                ("object_id", models.CharField(blank=True, max_length=64, verbose_name="对象")),
+                ("before", models.JSONField(default=dict, verbose_name="变更前")),
+                ("after", models.JSONField(default=dict, verbose_name="变更后")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="操作人",
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="agencies.agency",
+                        verbose_name="机关",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '审计日志',
-                'verbose_name_plural': '审计日志',
-                'ordering': ('-at', '-id'),
+                "verbose_name": "审计日志",
+                "verbose_name_plural": "审计日志",
+                "ordering": ("-at", "-id"),
             },
         ),
     ]
