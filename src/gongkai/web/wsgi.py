@@ -1,4 +1,4 @@
-"""WSGI entry point."""
+"""WSGI entry point (gunicorn gongkai.web.wsgi): refuses to serve with incomplete settings."""
 
 import os
 
@@ -6,3 +6,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.web.settings")
 application = get_wsgi_application()
+
+from gongkai.web.security import refuse_insecure_start  # noqa: E402  (needs the app registry)
+
+refuse_insecure_start()

@@ -1,0 +1,113 @@
+"""Login throttling through the real admin login form (django-axes, 5 tries, 15 minutes)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "/admin/login/?next=/admin/"
+START = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)  # 10:00 Beijing time, a Monday
+
+
+@pytest.fixture
+def clerk() -> User:
+    return User.objects.create_user("clerk", password="right-password", is_staff=True)
+
+
+def _login(
+    client: Client, password: str, *, username: str = "clerk", address: str = "203.0.113.7"
+) -> int:
+    response = client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
+    return response.status_code
+
+
+def _signed_in(client: Client) -> bool:
+    return "_auth_user_id" in client.session
+
+
+def test_right_password_signs_in(clerk: User) -> None:
+    client = Client()
+    assert _login(client, "right-password") == 302
+    assert _signed_in(client)
+
+
+def test_five_failures_lock_out_the_right_password_for_fifteen_minutes(clerk: User) -> None:
+    with time_machine.travel(START, tick=False) as traveller:
+        client = Client()
+        for _ in range(4):
+            assert _login(client, "wrong") == 200  # the form again, with its error
+        assert _login(client, "wrong") == 429  # the fifth failure locks the pair out
+        response = client.post(
+            LOGIN, {"username": "clerk", "password": "right-password"}, REMOTE_ADDR="203.0.113.7"
+        )
+        assert response.status_code == 429
+        assert "登录失败次数过多" in response.content.decode()
+        assert not _signed_in(client)
+
+        traveller.shift(timedelta(minutes=14, seconds=59))
+        assert _login(client, "right-password") == 429
+        assert not _signed_in(client)
+
+        traveller.shift(timedelta(seconds=2))  # fifteen minutes after the last failure
+        assert _login(client, "right-password") == 302
+        assert _signed_in(client)
+
+
+def test_lockout_is_logged_in_english(clerk: User, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="gongkai")
+    client = Client()
+    for _ in range(5):
+        _login(client, "wrong")
+    lines = [r.getMessage() for r in caplog.records if r.name == "gongkai.web.security"]
+    assert len(lines) == 1
+    assert lines[0].startswith("Login locked out: user name 'clerk' from 203.0.113.7")
+    assert lines[0].isascii()
+
+
+def test_three_hundred_wrong_passwords_never_let_the_right_one_in(clerk: User) -> None:
+    # The report of issue 8: 300 wrong passwords followed by the right one succeeded.
+    with time_machine.travel(START, tick=False):
+        client = Client()
+        statuses = {_login(client, f"guess-{n}") for n in range(300)}
+        assert statuses == {200, 429}
+        assert _login(client, "right-password") == 429
+        assert not _signed_in(client)
+
+
+def test_lockout_is_per_user_name_and_address(clerk: User) -> None:
+    User.objects.create_user("other", password="other-password", is_staff=True)
+    client = Client()
+    for _ in range(5):
+        _login(client, "wrong")
+    assert _login(client, "right-password") == 429
+    # The same user from another address, and another user from the same address, go on.
+    assert _login(Client(), "right-password", address="198.51.100.4") == 302
+    assert _login(Client(), "other-password", username="other") == 302
+
+
+def test_four_failures_then_success_resets_the_count(clerk: User) -> None:
+    client = Client()
+    for _ in range(4):
+        _login(client, "wrong")
+    assert _login(client, "right-password") == 302
+    client.logout()
+    for _ in range(4):
+        _login(client, "wrong")
+    assert _login(client, "right-password") == 302
+
+
+def test_administrator_lifts_the_lockout(clerk: User) -> None:
+    client = Client()
+    for _ in range(5):
+        _login(client, "wrong")
+    assert _login(client, "right-password") == 429
+    call_command("axes_reset_username", "clerk", verbosity=0)
+    assert _login(client, "right-password") == 302
