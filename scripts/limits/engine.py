@@ -131,13 +131,17 @@ def pdf_flate_bomb(tmp: Path) -> list[str]:
     return gongkai("parse", path)
 
 
-def pdf_many_glyphs(tmp: Path) -> list[str]:
-    """A one-page PDF showing 500,000 glyphs (1,000 lines of 500)."""
-    line = b"(" + b"1" * 500 + b") Tj 0 -1 Td\n"
-    content = b"BT /F1 1 Tf 10 800 Td\n" + line * 1000 + b"ET\n"
-    path = tmp / "glyphs.pdf"
-    path.write_bytes(pdf_bytes(zlib.compress(content), flate=True))
-    return gongkai("parse", path)
+def pdf_glyphs(lines: int) -> Callable[[Path], list[str]]:
+    """A builder of a one-page PDF showing ``lines`` lines of 500 glyphs."""
+
+    def build(tmp: Path) -> list[str]:
+        line = b"(" + b"1" * 500 + b") Tj 0 -1 Td\n"
+        content = b"BT /F1 1 Tf 10 800 Td\n" + line * lines + b"ET\n"
+        path = tmp / "glyphs.pdf"
+        path.write_bytes(pdf_bytes(zlib.compress(content), flate=True))
+        return gongkai("parse", path)
+
+    return build
 
 
 def prose_line(tmp: Path) -> list[str]:
@@ -209,7 +213,8 @@ CASES: list[tuple[str, Callable[[Path], list[str]]]] = [
     ("plain seed report (reference)", plain_seed),
     ("DOCX zip bomb (2 GB document.xml)", docx_zip_bomb),
     ("PDF flate bomb (2 GB stream)", pdf_flate_bomb),
-    ("PDF with 500k glyphs", pdf_many_glyphs),
+    ("PDF with 500k glyphs", pdf_glyphs(1000)),
+    ("PDF with 149.5k glyphs (just under the cap)", pdf_glyphs(299)),
     ("10 MB line of prose", prose_line),
     ("HTML in 300 nested divs", nested_divs),
     ("HTML in 100k nested divs", deep_divs),

@@ -13,15 +13,21 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-import docx
 import lxml.etree  # type: ignore[import-untyped]
 
 from ._document import Line, UnreadableInput
 
-__all__ = ["DOCX_BODY", "docx_to_lines"]
+__all__ = ["DOCX_BODY", "MAX_BODY_BYTES", "docx_to_lines"]
 
 DOCX_BODY = "word/document.xml"
+# A report's document.xml is a few hundred KB, a long one with many tables a few MB; what is
+# beyond these limits could not be read within the budget of one file (10 s, 1 GB).
+MAX_BODY_BYTES = 32 * 1024 * 1024
+MAX_PARTS = 10_000
 _CORRUPT = "DOCX 文件已损坏"
+_TOO_DEEP = "DOCX 文件结构过深，无法读取"
+_TOO_LARGE = f"DOCX 正文解压后超过 {MAX_BODY_BYTES // (1024 * 1024)} MB（可能是压缩炸弹），拒绝读取"
+_TOO_MANY_PARTS = f"DOCX 文件包含的部件超过 {MAX_PARTS} 个，拒绝读取"
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NAMESPACES = {"w": _W, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
@@ -52,18 +58,44 @@ _MAX_GRID_SPAN = 64
 
 def docx_to_lines(data: bytes) -> tuple[Line, ...]:
     """The lines of a DOCX file, numbered 1..n in document order."""
+    body = _body(data)
     try:
-        body = docx.Document(io.BytesIO(data)).element.body
         rows = [row for row in _blocks(body) if any(row[0])]
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as error:
-        raise UnreadableInput(_CORRUPT) from error
     except RecursionError as error:
-        raise UnreadableInput("DOCX 文件结构过深，无法读取") from error
-    except Exception as error:  # python-docx and lxml raise many kinds on damaged packages
-        raise UnreadableInput(_CORRUPT) from error
+        raise UnreadableInput(_TOO_DEEP) from error
     return tuple(
         Line(number, cells, tabular) for number, (cells, tabular) in enumerate(rows, start=1)
     )
+
+
+def _body(data: bytes) -> Any:
+    """The <w:body> of the package's main part, read within the size limits."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if len(archive.infolist()) > MAX_PARTS:
+                raise UnreadableInput(_TOO_MANY_PARTS)
+            info = archive.getinfo(DOCX_BODY)
+            # The declared size bounds what zipfile inflates (a longer stream fails its CRC),
+            # so a zip bomb is refused here before a byte of it is inflated.
+            if info.file_size > MAX_BODY_BYTES:
+                raise UnreadableInput(_TOO_LARGE)
+            xml = archive.read(info)
+        parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+        root = lxml.etree.fromstring(xml, parser=parser)
+    except UnreadableInput:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as error:
+        raise UnreadableInput(_CORRUPT) from error
+    except lxml.etree.XMLSyntaxError as error:
+        if "depth" in str(error).lower():
+            raise UnreadableInput(_TOO_DEEP) from error
+        raise UnreadableInput(_CORRUPT) from error
+    except Exception as error:  # zlib and lxml raise many kinds on damaged packages
+        raise UnreadableInput(_CORRUPT) from error
+    body = root.find(f"{{{_W}}}body")
+    if body is None:
+        raise UnreadableInput(_CORRUPT)
+    return body
 
 
 def _blocks(container: Any) -> Iterator[tuple[tuple[str, ...], bool]]:

@@ -95,21 +95,45 @@ _DIGITS = re.compile(r"\d+")
 # A colspan beyond any real report table is broken markup; cap the padding it causes.
 _MAX_COLSPAN = 64
 
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+# libxml2 stops silently at a text or attribute of 10 MB (a data: image) and at 256 levels of
+# nesting unless told the document is huge; even then it stops at 2,048 levels, which is
+# reported in the parser's error log and refused below, never read as half a page.
+_TOO_DEEP = "HTML 文件嵌套层数过多（超过 2000 层），无法完整读取"
+_INCOMPLETE = "HTML 文件超出解析器的限制，无法完整读取"
 
 
 def html_to_lines(text: str) -> tuple[Line, ...]:
-    """The lines of an HTML page, numbered 1..n in reading order."""
+    """The lines of an HTML page, numbered 1..n in reading order.
+
+    Raises UnreadableInput rather than return part of a page the parser gave up on."""
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=_PARSER)
+        root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as error:
+        if _gave_up(parser):
+            raise UnreadableInput(_gave_up(parser)) from error
         raise UnreadableInput("文件没有任何文字") from error
+    reason = _gave_up(parser)
+    if reason:
+        raise UnreadableInput(reason)
     for element in list(root.iter(*_NOT_CONTENT)):
         element.drop_tree()
     rows = [cells for cells in _walk(root) if any(cells[0])]
     return tuple(
         Line(number, cells, tabular) for number, (cells, tabular) in enumerate(rows, start=1)
     )
+
+
+def _gave_up(parser: Any) -> str:
+    """Why the parser stopped before the end of the page ("" if it did not)."""
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT" or entry.level_name == "FATAL":
+            if "depth" in entry.message.lower():
+                return _TOO_DEEP
+            return _INCOMPLETE
+    return ""
 
 
 def _walk(root: Any) -> Iterator[tuple[tuple[str, ...], bool]]:

@@ -9,7 +9,20 @@ from typing import NamedTuple
 
 from gongkai.report import ValueKind
 
-__all__ = ["Number", "cell_to_number", "is_absent_marker", "number_to_value"]
+__all__ = [
+    "MAX_DIGITS",
+    "Number",
+    "cell_to_number",
+    "is_absent_marker",
+    "long_digit_runs",
+    "number_to_value",
+]
+
+# No figure of a report has more digits than this, even with the digits of a whole row run
+# together (seven cells of up to four digits); a longer run is damage, read as no figure.
+# It also keeps ``int()`` below Python's 4,300-digit conversion limit.
+MAX_DIGITS = 30
+_LONG_DIGIT_RUN = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
 
 
 class Number(NamedTuple):
@@ -49,13 +62,25 @@ def is_absent_marker(text: str) -> bool:
     return _ABSENT.fullmatch(unicodedata.normalize("NFKC", text).strip()) is not None
 
 
+def long_digit_runs(text: str) -> list[str]:
+    """The runs of more than MAX_DIGITS digits in ``text`` (damage, never a figure)."""
+    return _LONG_DIGIT_RUN.findall(text) if len(text) > MAX_DIGITS else []
+
+
 def cell_to_number(text: str) -> Number | None:
-    """The number a cell prints, or None when the cell is not a number (label or absent)."""
+    """The number a cell prints, or None when the cell is not a number (label or absent).
+
+    A cell with more than MAX_DIGITS digits in a run is None too: the table readers treat it
+    as no figure, and ``long_digit_runs`` lets them report it."""
     raw = text.strip()
     if raw.isascii() and raw.isdigit():  # the common case, without the pattern
+        if len(raw) > MAX_DIGITS:
+            return None
         return Number(int(raw), raw, raw)
     plain = unicodedata.normalize("NFKC", raw) if not raw.isascii() else raw
     if not plain or not ("0" <= plain[-1] <= "9" or plain[-1] in "元次件项个条家人份宗起批户万)]"):
+        return None
+    if long_digit_runs(plain):
         return None
     match = _NUMBER.fullmatch(plain)
     if match is None:

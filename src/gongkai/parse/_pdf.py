@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ._document import Line, UnreadableInput
 from ._pdf_grid import Grid, grid_row_to_cells, join_split_row, page_tables, table_to_grid
+from ._pdf_limits import PdfTooCostly, check_pages, pdf_budget
 
 __all__ = ["pdf_to_lines"]
 
@@ -33,12 +34,16 @@ _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 def pdf_to_lines(data: bytes) -> tuple[Line, ...]:
     """The text lines of a PDF's text layer, numbered 1..n, page-number lines dropped."""
     try:
-        items = list(_page_items(data))
+        with pdf_budget():
+            items = list(_page_items(data))
     except UnreadableInput:
         raise
     except RecursionError as error:
         raise UnreadableInput(_CORRUPT) from error
     except Exception as error:  # pdfminer raises many unrelated kinds on damaged files
+        too_costly = _cause(error, PdfTooCostly)
+        if too_costly is not None:
+            raise too_costly from error
         if _is_encryption_error(error):
             raise UnreadableInput(_ENCRYPTED) from error
         raise UnreadableInput(_CORRUPT) from error
@@ -84,6 +89,7 @@ def _page_items(data: bytes) -> Iterator[_Item]:
 
     continues_grid = False  # the previous page ended inside a table read from its rules
     with pdfplumber.open(io.BytesIO(data)) as pdf:
+        check_pages(len(pdf.pages))
         for page in pdf.pages:
             left, top, right, bottom = page.bbox
             for table, scattered in page_tables(page):
@@ -112,6 +118,19 @@ def _text_lines(page: object) -> Iterator[str]:
         text = line.strip()
         if text:
             yield text
+
+
+def _cause(error: BaseException | None, kind: type[PdfTooCostly]) -> PdfTooCostly | None:
+    """The ``kind`` exception that ``error`` wraps (pdfplumber wraps pdfminer's), if any."""
+    seen = 0
+    while error is not None and seen < 8:
+        if isinstance(error, kind):
+            return error
+        if error.args and isinstance(error.args[0], kind):
+            return error.args[0]
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return None
 
 
 def _is_encryption_error(error: BaseException | None) -> bool:

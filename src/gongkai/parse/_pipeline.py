@@ -61,17 +61,17 @@ def section_to_report(section: Section, *, source: str, index: int) -> Report:
         report.breakdowns.extend(prose.breakdowns)
         report.percentages.extend(prose.percentages)
         report.absences.extend(prose.absences)
+        report.findings.extend(prose.findings)
     return report
 
 
 def validate_reports(reports: Sequence[Report]) -> None:
     """Attach validation findings to each report: its own rules, then across years."""
-    from gongkai.validate import check_report, check_series
+    from gongkai.validate import attach_findings, attach_series_findings
 
     for report in reports:
-        report.findings.extend(check_report(report))
-    for report, findings in zip(reports, check_series(reports), strict=True):
-        report.findings.extend(findings)
+        attach_findings(report)
+    attach_series_findings(reports)
 
 
 def document_to_reports(

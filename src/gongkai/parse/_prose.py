@@ -16,10 +16,12 @@ from gongkai.report import (
     Absence,
     Breakdown,
     Figure,
+    Finding,
     Generation,
     Method,
     Origin,
     Percentage,
+    Severity,
     Statement,
 )
 
@@ -33,7 +35,15 @@ from ._old import (
     old_total_subject,
     sentence_to_fee,
 )
-from ._sentences import SENTENCE_END, CountToken, Paragraph, lines_to_paragraphs, text_to_tokens
+from ._sentences import (
+    LONG_PROSE_NUMBER,
+    MAX_PROSE_DIGITS,
+    SENTENCE_END,
+    CountToken,
+    Paragraph,
+    lines_to_paragraphs,
+    text_to_tokens,
+)
 
 __all__ = ["ProseExtraction", "lines_to_prose"]
 
@@ -47,6 +57,7 @@ class ProseExtraction:
     breakdowns: list[Breakdown] = field(default_factory=list)
     percentages: list[Percentage] = field(default_factory=list)
     absences: list[Absence] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # damaged numbers, not read
 
 
 _CUMULATIVE = re.compile(r"累计|历年")
@@ -424,6 +435,7 @@ def lines_to_prose(
         skip = skip | appendix.lines
     for para in lines_to_paragraphs(lines, skip):
         if _DIGIT.search(para.text):
+            _long_numbers(state, para)
             _paragraph(state, para)
         if _DENIAL_TOPIC.search(para.text):
             _denials(state, para)
@@ -433,6 +445,19 @@ def lines_to_prose(
                 state.out.statements.append(statement)
         state.out.figures = _old_figures(state, appendix_figures)
     return state.out
+
+
+def _long_numbers(state: _State, para: Paragraph) -> None:
+    """A finding for each number in the paragraph too long to be a count (left unread)."""
+    for match in LONG_PROSE_NUMBER.finditer(para.text):
+        state.out.findings.append(
+            Finding(
+                "parse.number_too_long",
+                Severity.WARNING,
+                f"正文第{para.line_at(match.start())}行有一个 {len(match.group())} 位的数字"
+                f"（最多 {MAX_PROSE_DIGITS} 位），不是有效的统计数字，未读取",
+            )
+        )
 
 
 def _old_figures(state: _State, appendix: dict[str, Figure]) -> dict[str, Figure]:

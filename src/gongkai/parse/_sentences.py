@@ -15,7 +15,15 @@ from decimal import Decimal
 from ._document import Line
 from ._meta import is_debris, normalise_prose
 
-__all__ = ["SENTENCE_END", "CountToken", "Paragraph", "lines_to_paragraphs", "text_to_tokens"]
+__all__ = [
+    "LONG_PROSE_NUMBER",
+    "MAX_PROSE_DIGITS",
+    "SENTENCE_END",
+    "CountToken",
+    "Paragraph",
+    "lines_to_paragraphs",
+    "text_to_tokens",
+]
 
 
 # --- paragraphs ---------------------------------------------------------------------
@@ -77,6 +85,9 @@ _TOKEN = re.compile(
     r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)(万|亿)?(件|条|起|宗|个|篇|元)"
     r"|占(?:比)?(?:为|达)?(\d+(?:\.\d+)?)%"
 )
+# A count or percentage in running text has a few digits; one with more than this is damage.
+MAX_PROSE_DIGITS = 15
+LONG_PROSE_NUMBER = re.compile(rf"\d{{{MAX_PROSE_DIGITS + 1},}}")
 _DELIMITERS = re.compile(r"[,;。:、!?]")
 SENTENCE_END = re.compile(r"[。!?]")
 _PARENTHESES = re.compile(r"\([^()]{0,40}\)")
@@ -119,11 +130,15 @@ def text_to_tokens(text: str) -> list[CountToken]:
         between = text[previous_end:start]
         previous_end = end
         if match.group(4) is not None:
+            if len(match.group(4)) > MAX_PROSE_DIGITS:
+                continue
             tokens.append(
                 CountToken(start, end, None, Decimal(match.group(4)), label, after, False)
             )
             continue
         number = match.group(1).replace(",", "")
+        if len(number) > MAX_PROSE_DIGITS:
+            continue  # damage, not a count: lines_to_prose reports it
         if match.group(2) or "." in number or match.group(3) == "元":
             continue  # 万/亿 and decimals are not counts; money is read by the fee rules
         if _APPROXIMATE_BEFORE.search(label) or _APPROXIMATE_AFTER.match(after):

@@ -22,6 +22,7 @@ from ._labels import (
     is_t4_start,
     t2_generation_hint,
 )
+from ._numbers import MAX_DIGITS, long_digit_runs
 from ._table2 import Table2, lines_to_table2
 from ._table3 import lines_to_table3
 from ._table4 import lines_to_table4
@@ -107,6 +108,30 @@ def _decoded_finding(keys: list[str]) -> Finding:
     )
 
 
+def _damaged_numbers(lines: Sequence[Line], regions: _Regions) -> list[Finding]:
+    """A finding per table line holding a digit run too long to be a figure (read as none)."""
+    findings: list[Finding] = []
+    seen: set[int] = set()
+    for region, table in ((regions.t2, "表二"), (regions.t3, "表三"), (regions.t4, "表四")):
+        if region is None:
+            continue
+        for line in lines[slice(*region)]:
+            runs = long_digit_runs(line.text)
+            if not runs or line.number in seen:
+                continue
+            seen.add(line.number)
+            longest = max(len(run) for run in runs)
+            findings.append(
+                Finding(
+                    "parse.number_too_long",
+                    Severity.WARNING,
+                    f"{table}第{line.number}行有一个 {longest} 位的数字（最多 {MAX_DIGITS} 位），"
+                    "不是有效的统计数字，该格未读取",
+                )
+            )
+    return findings
+
+
 def _read_t2(
     lines: list[TokenLine], generation: Generation | None, *, truncated: bool
 ) -> tuple[Table2, Generation]:
@@ -186,6 +211,7 @@ def lines_to_tables(lines: Sequence[Line], *, year: int | None = None) -> TableE
     found = any(t is not None and t.found for t in (t2, t3, t4))
     if decoded:
         findings.insert(0, _decoded_finding(decoded))
+    findings.extend(_damaged_numbers(lines, regions))
     return TableExtraction(
         figures=figures,
         generation=generation if found else None,

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from gongkai.report import METRICS, Figure, Method, Origin, ValueKind, normalise_label
 
 from ._document import Line
-from ._numbers import Number, cell_to_number, is_absent_marker, number_to_value
+from ._numbers import Number, cell_to_number, is_absent_marker, long_digit_runs, number_to_value
 
 __all__ = [
     "Kind",
@@ -85,6 +85,8 @@ def _classify_cell(text: str) -> _Cell:
     number = cell_to_number(text)
     if number is not None:
         return ((Kind.NUMBER, number.raw, number),)
+    if long_digit_runs(text):  # a damaged figure: no figure here, the tables report it
+        return ((Kind.BLANK, text.strip(), None),)
     if is_absent_marker(text):
         return ((Kind.BLANK, text.strip(), None),)
     words = text.split()
@@ -125,7 +127,7 @@ def _word_tokens(text: str, line: int) -> list[Token]:
                 out[-1] = Token(Kind.NUMBER, merged.raw, line, merged)
             else:
                 label.append(word)
-        elif (has_number or len(words) == 1) and is_absent_marker(word):
+        elif ((has_number or len(words) == 1) and is_absent_marker(word)) or long_digit_runs(word):
             if label:
                 out.append(Token(Kind.LABEL, _label("".join(label)), line))
                 label = []

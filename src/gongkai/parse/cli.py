@@ -57,13 +57,17 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
 
 def read_files(paths: Sequence[str], *, err: TextIO) -> Batch:
     """Parse every file; an unreadable one gets a one-line message and the others go on."""
-    from ._pipeline import ParseOptions, parse_path, validate_reports
+    from gongkai.validate import attach_findings, attach_series_findings
+
+    from ._pipeline import ParseOptions, parse_path
 
     batch = Batch()
     files = expand_paths(paths)
     for name in files:
         try:
             reports = parse_path(name, options=ParseOptions(validate=False))
+            for report in reports:  # per file: a rule that fails costs this file only
+                attach_findings(report)
         except UnreadableInput as exc:
             print(f"gongkai: {name}: {exc.message}", file=err)
             batch.unreadable += 1
@@ -78,7 +82,11 @@ def read_files(paths: Sequence[str], *, err: TextIO) -> Batch:
             batch.unreadable += 1
             continue
         batch.reports.extend(reports)
-    validate_reports(batch.reports)
+    try:
+        attach_series_findings(batch.reports)
+    except Exception:  # the reports read stay written; only the cross-year check is lost
+        log.exception("unexpected error while checking reports across years")
+        print("gongkai: 跨年度核查时发生内部错误，已跳过跨年度核查", file=err)
     if len(files) > 1:
         print(
             f"gongkai: 共读取 {len(files)} 个文件，{len(batch.reports)} 份年度报告"

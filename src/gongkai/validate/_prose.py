@@ -211,7 +211,7 @@ def _percentages(report: Report) -> list[Finding]:
             continue
         message = (
             f"{head}{number(base)} 的 {number(p.percent)}%，按数计算应为 "
-            f"{exact.quantize(Decimal('0.1'))}%，相差超过 1 个百分点。"
+            f"{exact:.1f}%，相差超过 1 个百分点。"
         )
         out.append(Finding("prose.percentage", Severity.ERROR, message, keys))
     return out
