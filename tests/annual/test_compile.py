@@ -15,7 +15,7 @@ from gongkai.annual.models import Table2Entry
 from gongkai.applications.models import Application, Dispute
 from gongkai.report import Generation, Method, metrics_for
 
-from .annual_helpers import case, dispute, make_agency, t3
+from tests.annual_helpers import case, dispute, make_agency, t3
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from gongkai.applications.models import Application, Dispute
 from gongkai.report import Report
 from gongkai.validate import check_report, check_series
 
-from .annual_helpers import case, dispute, make_agency, t3
+from tests.annual_helpers import case, dispute, make_agency, t3
 
 YEARS = (2019, 2020, 2021, 2022)
 START = date(2018, 7, 1)  # some cases are carried over into the first year

@@ -15,7 +15,7 @@ from django.db import connection, connections
 from gongkai.applications.actions import ActionRefused, Answer
 from gongkai.applications.models import Application, ApplicationEvent
 
-from .register_factories import World
+from tests.register_factories import World
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

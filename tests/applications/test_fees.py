@@ -10,7 +10,7 @@ import pytest
 from gongkai.applications.actions import ActionRefused, IssueFeeNotice
 from gongkai.applications.models import Application, ApplicationEvent
 
-from .register_factories import World
+from tests.register_factories import World
 
 pytestmark = pytest.mark.django_db
 

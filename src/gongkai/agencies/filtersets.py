@@ -22,5 +22,5 @@ def filter_agencies(queryset: QuerySet[Agency], params: Mapping[str, str]) -> Qu
     within = params.get("within", "")
     if within.isdigit():
         root = Agency.objects.filter(pk=int(within)).first()
-        queryset = queryset.filter(path__startswith=root.path) if root else queryset.none()
+        queryset = queryset.filter(Agency.within_condition(root)) if root else queryset.none()
     return queryset

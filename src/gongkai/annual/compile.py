@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
 from django.db import connection
+from django.utils import timezone
 from django.db.models import Count, DateField, F, Func, Model, Q, QuerySet, Sum
 
 from gongkai.report import (
@@ -42,6 +43,8 @@ from gongkai.report import (
     ValueKind,
     t3_rows,
 )
+
+from gongkai.errors import GongkaiError
 
 from .models import FIRST_COMPILED_YEAR, Table2Entry
 
@@ -81,7 +84,7 @@ _UNDIVIDED_OTHER = {
 }
 
 
-class CompileError(ValueError):
+class CompileError(GongkaiError, ValueError):
     """The register cannot produce this report; the message is for the user (Chinese)."""
 
 
@@ -111,6 +114,9 @@ def compile_report(agency: Agency, year: int, *, include_subordinates: bool = Fa
             f"{year} 年的年度报告适用 2008 年条例的格式，没有统一表格，系统只能编制"
             f" {FIRST_COMPILED_YEAR} 年及以后的年度报告。"
         )
+    if year > timezone.localdate().year + 1:
+        # A report is compiled for a year that has begun; a far-off year is a typing error.
+        raise CompileError(f"年度 {year} 超出范围：只能编制已开始的年度的报告。")
     generation = Generation.for_year(year)
     name = f"{agency.name}（含下级机关）" if include_subordinates else agency.name
     report = Report(
@@ -139,7 +145,7 @@ def _scope(queryset: QuerySet[_Row], agency: Agency, include_subordinates: bool)
         return queryset.filter(agency_id=agency.pk)
     from gongkai.agencies.models import Agency as AgencyModel
 
-    subtree = AgencyModel.objects.filter(path__startswith=agency.path).values("pk")
+    subtree = AgencyModel.objects.within(agency).values("pk")
     return queryset.filter(agency_id__in=subtree)
 
 

@@ -13,8 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from gongkai.agencies.access import agencies_visible_to
-from gongkai.agencies.models import StaffRole
-from gongkai.audit.actions import RecordAction, RecordRefused
+from gongkai.audit.admin import AuditedRecordAdmin
 from gongkai.masking import mask_contact, mask_identity_number
 
 from .actions import ACTIONS, ActionRefused, RegisterApplication, RevealPersonalData
@@ -271,57 +270,11 @@ class DisputeAdmin(_ApplicationRecordAdmin):
     readonly_fields = tuple(f.name for f in Dispute._meta.fields)
 
 
-class _AuditedRecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in stubs only
-    """Rows changed only through a ``RecordAction``: checked, audited, signalled."""
-
-    record_action: type[RecordAction[Any]]
-    done_message = ""
-
-    def _may_change(self, request: HttpRequest) -> bool:
-        user: Any = request.user
-        if not (user.is_active and user.is_staff):
-            return False
-        if user.is_superuser:
-            return True
-        return StaffRole.objects.filter(user=user, role__in=self.record_action.roles).exists()
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return self._may_change(request)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._may_change(request)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return self._may_change(request)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._may_change(request)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._may_change(request)
-
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        try:
-            self.record_action.save(request.user, obj)
-        except RecordRefused as refused:
-            messages.error(request, refused.message)
-            return
-        if self.done_message:
-            messages.info(request, self.done_message)
-
-    def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        self.record_action.delete(request.user, obj)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
-        for obj in queryset:
-            self.record_action.delete(request.user, obj)
-
-
 _RECOMPUTED = "已按新的工作日历重新计算未办结申请的答复期限。"
 
 
 @admin.register(CalendarOverride)
-class CalendarOverrideAdmin(_AuditedRecordAdmin):
+class CalendarOverrideAdmin(AuditedRecordAdmin):
     record_action = ChangeCalendarDay
     done_message = _RECOMPUTED
     list_display = ("date", "is_workday", "note")
@@ -330,7 +283,7 @@ class CalendarOverrideAdmin(_AuditedRecordAdmin):
 
 
 @admin.register(CalendarYear)
-class CalendarYearAdmin(_AuditedRecordAdmin):
+class CalendarYearAdmin(AuditedRecordAdmin):
     record_action = DeclareCalendarYear
     done_message = _RECOMPUTED
     list_display = ("year", "note")

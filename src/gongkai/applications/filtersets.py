@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
+from gongkai.errors import GongkaiError
 
 from .choices import Status
 from .models import Application
@@ -15,7 +16,7 @@ from .models import Application
 __all__ = ["FilterError", "filter_applications"]
 
 
-class FilterError(ValueError):
+class FilterError(GongkaiError, ValueError):
     """A filter parameter is malformed (Chinese message)."""
 
 
@@ -35,12 +36,14 @@ def filter_applications(
             queryset = queryset.filter(**{name: params[name]})
     agency = params.get("agency", "")
     if agency:
-        if not agency.isdigit():
+        if not agency.isdigit() or len(agency) > 18:
             raise FilterError(f"机关编号不正确：{agency}")
         if params.get("subtree") == "1":
             root = Agency.objects.filter(pk=int(agency)).first()
             queryset = (
-                queryset.filter(agency__path__startswith=root.path) if root else queryset.none()
+                queryset.filter(Agency.within_condition(root, "agency__"))
+                if root
+                else queryset.none()
             )
         else:
             queryset = queryset.filter(agency_id=int(agency))

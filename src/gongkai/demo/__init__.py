@@ -24,7 +24,7 @@ from gongkai.applications import actions
 from gongkai.applications.actions import ActionRefused
 from gongkai.applications.models import Application, Dispute
 
-from .models import Table2Entry
+from gongkai.annual.models import Table2Entry
 
 __all__ = ["DEMO_CODE", "DEMO_PASSWORD", "DemoSummary", "create_demo_data"]
 

@@ -60,6 +60,9 @@ def _migrate() -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    # The demo is a development server on a throw-away database: debug mode, unless the
+    # environment says otherwise explicitly.
+    os.environ.setdefault("GONGKAI_DEBUG", "1")
     _setup()
     from django.conf import settings
     from django.contrib.auth.models import User
@@ -91,16 +94,14 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _create_demo_data(seed: int) -> None:
-    try:
-        from gongkai.annual.demo import create_demo_data
-    except ImportError:
-        print("演示数据模块（gongkai.annual.demo）尚未提供，只建立了空的数据库。", file=sys.stderr)
-        return
+    from gongkai.demo import create_demo_data
+
     summary = create_demo_data(seed=seed)
     print(f"已生成演示数据：{summary}")
 
 
 def _serve(args: argparse.Namespace) -> int:
+    os.environ.setdefault("GONGKAI_DEBUG", "1")  # Django's development server
     _setup()
     _migrate()
     return _runserver(args.addr)
