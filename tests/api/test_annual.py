@@ -13,8 +13,7 @@ from django.core.management import CommandError, call_command
 
 from gongkai.agencies.models import StaffRole
 from gongkai.applications.models import Application
-
-from .annual_helpers import HEADER, case, make_agency
+from tests.annual_helpers import HEADER, case, make_agency
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +54,7 @@ def test_compiled_report_refuses_invisible_agencies_and_old_years(client, settin
     assert client.get("/api/annual/GOV/2023/").status_code == 404
     response = client.get("/api/annual/EDU/2018/")
     assert response.status_code == 400
-    assert "2008" in response.json()["error"]
+    assert "2008" in response.json()["detail"]
 
 
 def test_compiled_report_html_and_rollup(client, setting) -> None:

@@ -43,13 +43,20 @@ def test_list_and_detail_show_only_visible_applications() -> None:
     assert detail["deadline_explanation"][-1].startswith("答复期限：2025-03-31（星期一）")
     hidden = client_for(w.town_head).get(f"/api/applications/{app.pk}/")
     assert hidden.status_code == 404
-    assert hidden.json()["error"] == "申请不存在或无权查看。"
+    assert hidden.json()["detail"] == "申请不存在或无权查看。"
 
 
 def test_anonymous_requests_get_403_json() -> None:
     response = Client().get("/api/applications/")
     assert response.status_code == 403
-    assert response.json() == {"error": "请先登录。", "code": "forbidden"}
+    assert response["Content-Type"] == "application/problem+json"
+    problem = response.json()
+    assert (problem["status"], problem["detail"], problem["code"]) == (
+        403,
+        "请先登录。",
+        "forbidden",
+    )
+    assert problem["instance"] == "/api/applications/"
 
 
 def test_filters_and_bad_filters() -> None:
@@ -62,7 +69,8 @@ def test_filters_and_bad_filters() -> None:
     assert client.get(f"/api/applications/?agency={w.county.pk}").json()["count"] == 0
     bad = client.get("/api/applications/?year=二〇二五")
     assert bad.status_code == 400
-    assert "年份" in bad.json()["error"]
+    assert "收到年度" in bad.json()["detail"]
+    assert list(bad.json()["errors"]) == ["year"]
 
 
 def test_register_and_run_actions_through_the_api() -> None:
@@ -87,7 +95,7 @@ def test_register_and_run_actions_through_the_api() -> None:
     url = f"/api/applications/{pk}/actions/answer/"
     refused = post(client_for(w.handler), url, {"on": "2025-03-20", "outcome": "granted"})
     assert refused.status_code == 403
-    assert "无权答复" in refused.json()["error"]
+    assert "无权答复" in refused.json()["detail"]
 
     answered = post(
         client_for(w.head), url, {"on": "2025-03-20", "outcome": "granted", "idempotency_key": "a1"}
@@ -102,7 +110,7 @@ def test_register_and_run_actions_through_the_api() -> None:
 
     again = post(client_for(w.head), url, {"on": "2025-03-20", "outcome": "granted"})
     assert again.status_code == 409
-    assert "已办结" in again.json()["error"]
+    assert "已办结" in again.json()["detail"]
 
 
 @pytest.mark.parametrize(
@@ -121,7 +129,7 @@ def test_bad_bodies_are_400_with_a_chinese_message(body: bytes, status: int, mes
         f"/api/applications/{app.pk}/actions/answer/", body, content_type="application/json"
     )
     assert response.status_code == status
-    assert message in response.json()["error"]
+    assert message in response.json()["detail"]
     assert Application.objects.get().status == "registered"
 
 

@@ -1,42 +1,60 @@
-"""JSON views of agencies: those the user may see."""
+"""The agencies JSON endpoint: those the user may see (``gongkai.agencies.access``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_GET
+from django import forms
+from django.http import HttpRequest
+from ninja import ModelSchema, Router, Schema
 
-from gongkai.applications.permissions import agencies_visible_to
+from gongkai.httpapi import validated_query
+from gongkai.httpapi.docs import problems, query_string
+from gongkai.httpapi.forms import BIGINT_MAX
 
+from .access import agencies_visible_to
+from .choices import AgencyKind
 from .filtersets import filter_agencies
+from .models import Agency
 
-__all__ = ["agency_list"]
+__all__ = ["router"]
 
-
-def _json_response(data: dict[str, Any], status: int = 200) -> JsonResponse:
-    # Chinese stays readable in the body.
-    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+router = Router(tags=["机关"])
 
 
-@require_GET
-def agency_list(request: HttpRequest) -> JsonResponse:
-    """GET: the agencies visible to the user, filtered by ``kind``, ``q``, ``within``."""
-    if not request.user.is_authenticated:
-        return _json_response({"error": "请先登录。"}, status=403)
-    agencies = filter_agencies(agencies_visible_to(request.user), request.GET)
-    return _json_response(
-        {
-            "results": [
-                {
-                    "id": a.pk,
-                    "name": a.name,
-                    "kind": a.kind,
-                    "code": a.code,
-                    "parent": a.parent_id,
-                    "path": a.path,
-                }
-                for a in agencies.order_by("path")
-            ]
-        }
+class AgencyFilter(forms.Form):
+    """The query string of the agency list."""
+
+    kind = forms.ChoiceField(label="类型", required=False, choices=[("", ""), *AgencyKind.choices])
+    q = forms.CharField(label="名称或代码包含", required=False, max_length=200)
+    within = forms.IntegerField(
+        label="某机关及其下级（机关编号）", required=False, min_value=1, max_value=BIGINT_MAX
     )
+
+
+class AgencyOut(ModelSchema):
+    """One agency in the hierarchy."""
+
+    class Meta:
+        model = Agency
+        fields = ("id", "name", "kind", "code", "parent", "path")
+
+
+class AgencyList(Schema):
+    """The agencies the user may see, in hierarchy order."""
+
+    results: list[AgencyOut]
+
+
+@router.get(
+    "/agencies/",
+    response={200: AgencyList, **problems(400, 403)},
+    summary="机关列表（可见范围内）",
+    openapi_extra=query_string(AgencyFilter),
+)
+def agency_list(request: HttpRequest) -> dict[str, Any]:
+    """The agencies visible to the user, filtered by ``kind``, ``q``, ``within``."""
+    params = validated_query(AgencyFilter, request.GET)
+    filters = {k: str(v) for k, v in params.items() if v not in (None, "")}
+    visible = agencies_visible_to(request.auth)  # type: ignore[attr-defined]
+    return {"results": list(filter_agencies(visible, filters).order_by("path"))}

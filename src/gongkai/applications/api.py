@@ -1,192 +1,405 @@
-"""JSON views of the register: plain Django views, session authentication, CSRF on POST.
+"""The register's JSON endpoints: list, register, detail, actions by name, reveal.
 
-Errors are ``{"error": "<Chinese message>", "code": ...}`` with HTTP 400 (bad parameters),
-403 (not allowed), 404 (not visible) or 409 (the case's state does not allow it).
+Session authentication with CSRF on unsafe methods (the NinjaAPI in ``gongkai.web.api``);
+every input is a Django form (the action's ``form_class``, the registration form, the list
+filter below), so the OpenAPI document, the admin and the API validate alike. Identity
+numbers and contacts are masked in every answer; ``POST …/reveal/`` shows one case's values
+to a role that may see them and records that it did.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Any
 
-from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_GET, require_http_methods
+from django import forms
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import ModelSchema, Router, Schema, Status
 
-from .actions import ACTIONS, ActionRefused, RegisterApplication
+from gongkai.agencies.access import agencies_visible_to, may_reveal_personal_data
+from gongkai.httpapi import (
+    ApiError,
+    check_against_schema,
+    form_schema,
+    json_object,
+    validated_query,
+)
+from gongkai.httpapi.docs import json_body, problems, query_string
+from gongkai.httpapi.forms import BIGINT_MAX
+from gongkai.masking import mask_contact, mask_identity_number
+
+from . import actions
+from .actions import ACTIONS, Action, RegisterApplication
 from .choices import OUTCOME_BASES
 from .deadlines import explain_deadline
 from .filtersets import FilterError, filter_applications
-from .models import Application
-from .permissions import applications_visible_to
+from .models import Application, ApplicationEvent
 
-__all__ = ["application_action", "application_detail", "applications"]
+__all__ = ["REVEAL_ACTION", "applications_visible_to", "router"]
 
+router = Router(tags=["申请"])
 
-def _json_response(data: dict[str, Any], status: int = 200) -> JsonResponse:
-    # Chinese stays readable in the body.
-    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-
-
+# The action that reveals one case's personal data (audited); served by its own endpoint.
+REVEAL_ACTION = "reveal_personal_data"
 _MAX_PAGE = 200
+_MAX_OFFSET = 10_000_000
 
 
-def _error(message: str, status: int, code: str = "invalid") -> JsonResponse:
-    return _json_response({"error": message, "code": code}, status=status)
+def applications_visible_to(user: Any) -> QuerySet[Application]:
+    """Applications of the agencies ``user`` may see (``gongkai.agencies.access``)."""
+    return Application.objects.filter(agency__in=agencies_visible_to(user))
 
 
-def _iso(value: Any) -> Any:
-    return value.isoformat() if value is not None and hasattr(value, "isoformat") else value
+def _choices(name: str) -> list[tuple[str, str]]:
+    # The model field's choices: one declaration for the column, the form and the schema.
+    field = Application._meta.get_field(name)
+    pairs: Iterable[tuple[Any, Any]] = getattr(field, "choices", None) or ()
+    return [("", ""), *((str(v), str(label)) for v, label in pairs)]
 
 
-def application_json(app: Application) -> dict[str, Any]:
-    """The register fields of one application."""
-    return {
-        "id": app.pk,
-        "reference": app.reference,
-        "agency": {"id": app.agency_id, "name": app.agency.name},
-        "applicant_kind": app.applicant_kind,
-        "applicant_name": app.applicant_name,
-        "channel": app.channel,
-        "arrived_at": _iso(app.arrived_at),
-        "confirmed_on": _iso(app.confirmed_on),
-        "received_on": _iso(app.received_on),
-        "rules": app.rules,
-        "status": app.status,
-        "status_display": app.get_status_display(),
-        "clock_started_on": _iso(app.clock_started_on),
-        "deadline": _iso(app.deadline),
-        "deadline_uncertain": app.deadline_uncertain,
-        "extended": app.extended,
-        "outcome": app.outcome,
-        "outcome_display": app.get_outcome_display() if app.outcome else "",
-        "outcome_article": OUTCOME_BASES[app.outcome].article if app.outcome else "",
-        "closed_on": _iso(app.closed_on),
-        "delivered_on": _iso(app.delivered_on),
-        "reopened_from": app.reopened_from_id,
-        "is_demo": app.is_demo,
-    }
+class ApplicationFilter(forms.Form):
+    """The query string of the application list."""
 
-
-def _body(request: HttpRequest) -> dict[str, Any]:
-    if not request.body:
-        return {}
-    try:
-        data = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
-        raise ActionRefused("请求内容不是有效的 JSON。") from None
-    if not isinstance(data, dict):
-        raise ActionRefused("请求内容应为 JSON 对象。")
-    return data
-
-
-def _refused(refused: ActionRefused) -> JsonResponse:
-    return _error(refused.message, refused.http_status, refused.code)
-
-
-@require_http_methods(["GET", "POST"])
-def applications(request: HttpRequest) -> JsonResponse:
-    """GET: the applications the user may see (filters, ``limit``/``offset``). POST: register."""
-    if not request.user.is_authenticated:
-        return _error("请先登录。", 403, "forbidden")
-    if request.method == "POST":
-        try:
-            data = _body(request)
-            agency = data.pop("agency", None)
-            if agency in (None, ""):
-                raise ActionRefused("请选择受理机关。")
-            app = RegisterApplication.execute(request.user, agency=agency, **data)
-        except ActionRefused as refused:
-            return _refused(refused)
-        except TypeError:
-            return _error("参数不正确。", 400)
-        return _json_response(application_json(app), status=201)
-    try:
-        queryset = filter_applications(applications_visible_to(request.user), request.GET)
-        limit = min(int(request.GET.get("limit", 50)), _MAX_PAGE)
-        offset = max(int(request.GET.get("offset", 0)), 0)
-    except FilterError as exc:
-        return _error(str(exc), 400)
-    except ValueError:
-        return _error("limit 和 offset 应为整数。", 400)
-    queryset = queryset.select_related("agency").order_by("-received_on", "-id")
-    page = list(queryset[offset : offset + max(limit, 0)])
-    return _json_response(
-        {
-            "count": queryset.count(),
-            "limit": limit,
-            "offset": offset,
-            "results": [application_json(app) for app in page],
-        }
+    status = forms.ChoiceField(label="状态", required=False, choices=lambda: _choices("status"))
+    outcome = forms.ChoiceField(
+        label="办理结果", required=False, choices=lambda: _choices("outcome")
+    )
+    applicant_kind = forms.ChoiceField(
+        label="申请人类型", required=False, choices=lambda: _choices("applicant_kind")
+    )
+    channel = forms.ChoiceField(
+        label="申请渠道", required=False, choices=lambda: _choices("channel")
+    )
+    rules = forms.ChoiceField(label="适用条例", required=False, choices=lambda: _choices("rules"))
+    agency = forms.IntegerField(label="机关编号", required=False, min_value=1, max_value=BIGINT_MAX)
+    subtree = forms.BooleanField(label="含下级机关（在可见范围内）", required=False)
+    year = forms.IntegerField(label="收到年度", required=False, min_value=1990, max_value=2199)
+    closed_year = forms.IntegerField(
+        label="办结年度", required=False, min_value=1990, max_value=2199
+    )
+    overdue = forms.BooleanField(label="仅逾期未办结", required=False)
+    uncertain = forms.BooleanField(label="仅期限待核", required=False)
+    q = forms.CharField(label="编号或申请人包含", required=False, max_length=200)
+    limit = forms.IntegerField(label="每页件数", required=False, min_value=1, max_value=_MAX_PAGE)
+    offset = forms.IntegerField(
+        label="跳过件数", required=False, min_value=0, max_value=_MAX_OFFSET
     )
 
 
-@require_GET
-def application_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    """GET: one application with its events, pauses, disputes and how its deadline was counted."""
-    if not request.user.is_authenticated:
-        return _error("请先登录。", 403, "forbidden")
-    app = applications_visible_to(request.user).select_related("agency").filter(pk=pk).first()
+class AgencyRef(Schema):
+    """The agency of a case."""
+
+    id: int
+    name: str
+
+
+def _local(value: datetime | None) -> datetime | None:
+    return timezone.localtime(value) if value is not None else None
+
+
+class ApplicationOut(ModelSchema):
+    """One application as the register shows it; personal data masked."""
+
+    agency: AgencyRef
+    status_display: str
+    outcome_display: str
+    outcome_article: str
+
+    class Meta:
+        model = Application
+        fields = (
+            "id",
+            "reference",
+            "applicant_kind",
+            "applicant_name",
+            "applicant_id_number",
+            "applicant_credit_code",
+            "applicant_contact",
+            "channel",
+            "arrived_at",
+            "confirmed_on",
+            "received_on",
+            "rules",
+            "status",
+            "clock_started_on",
+            "deadline",
+            "deadline_uncertain",
+            "extended",
+            "outcome",
+            "closed_on",
+            "delivered_on",
+            "reopened_from",
+            "is_demo",
+        )
+
+    @staticmethod
+    def resolve_applicant_id_number(obj: Application) -> str:
+        return mask_identity_number(obj.applicant_id_number)
+
+    @staticmethod
+    def resolve_applicant_contact(obj: Application) -> str:
+        return mask_contact(obj.applicant_contact)
+
+    @staticmethod
+    def resolve_arrived_at(obj: Application) -> datetime | None:
+        return _local(obj.arrived_at)
+
+    @staticmethod
+    def resolve_status_display(obj: Application) -> str:
+        return str(obj.get_status_display())
+
+    @staticmethod
+    def resolve_outcome_display(obj: Application) -> str:
+        return str(obj.get_outcome_display()) if obj.outcome else ""
+
+    @staticmethod
+    def resolve_outcome_article(obj: Application) -> str:
+        basis = OUTCOME_BASES.get(obj.outcome) if obj.outcome else None
+        return basis.article if basis is not None else ""
+
+
+class ApplicationPage(Schema):
+    """One page of the application list."""
+
+    count: int
+    limit: int
+    offset: int
+    results: list[ApplicationOut]
+
+
+class EventOut(Schema):
+    """One step of a case's history."""
+
+    kind: str
+    kind_display: str
+    actor: str | None
+    at: datetime
+    effective_on: date
+    before: dict[str, Any]
+    after: dict[str, Any]
+    payload: dict[str, Any]
+    note: str
+
+    @staticmethod
+    def resolve_kind_display(obj: ApplicationEvent) -> str:
+        return str(obj.get_kind_display())
+
+    @staticmethod
+    def resolve_actor(obj: ApplicationEvent) -> str | None:
+        return obj.actor.get_username() if obj.actor is not None else None
+
+    @staticmethod
+    def resolve_at(obj: ApplicationEvent) -> datetime | None:
+        return _local(obj.at)
+
+
+class PauseOut(Schema):
+    """A period excluded from the reply clock."""
+
+    kind: str
+    party: str
+    started_on: date
+    ended_on: date | None
+
+
+class DisputeOut(Schema):
+    """A reconsideration or lawsuit over the case."""
+
+    id: int
+    route: str
+    result: str
+    filed_on: date
+    decided_on: date | None
+    reference: str
+
+
+class ApplicationDetail(ApplicationOut):
+    """One application with its history, pauses, disputes and deadline reasoning."""
+
+    description: str
+    events: list[EventOut]
+    pauses: list[PauseOut]
+    disputes: list[DisputeOut]
+    deadline_explanation: list[str]
+
+    @staticmethod
+    def resolve_events(obj: Application) -> list[ApplicationEvent]:
+        return list(obj.events.select_related("actor").order_by("at", "id"))
+
+    @staticmethod
+    def resolve_pauses(obj: Application) -> list[Any]:
+        return list(obj.pauses.all())
+
+    @staticmethod
+    def resolve_disputes(obj: Application) -> list[Any]:
+        return list(obj.disputes.all())
+
+    @staticmethod
+    def resolve_deadline_explanation(obj: Application) -> list[str]:
+        try:
+            return list(explain_deadline(obj))
+        except ValueError:
+            return []
+
+
+class PersonalData(Schema):
+    """One case's personal data, unmasked (every reveal is an audited event)."""
+
+    id: int
+    reference: str
+    applicant_name: str
+    applicant_id_number: str
+    applicant_credit_code: str
+    applicant_contact: str
+
+
+def _user(request: HttpRequest) -> Any:
+    return request.auth  # type: ignore[attr-defined]
+
+
+def _visible(request: HttpRequest, pk: int) -> Application:
+    app = None
+    if pk <= BIGINT_MAX:
+        visible = applications_visible_to(_user(request)).select_related("agency")
+        app = visible.filter(pk=pk).first()
     if app is None:
-        return _error("申请不存在或无权查看。", 404, "not_found")
-    data = application_json(app)
-    data["description"] = app.description
-    data["events"] = [
-        {
-            "kind": event.kind,
-            "kind_display": event.get_kind_display(),
-            "actor": event.actor.get_username() if event.actor else None,
-            "at": _iso(event.at),
-            "effective_on": _iso(event.effective_on),
-            "before": event.before,
-            "after": event.after,
-            "payload": event.payload,
-            "note": event.note,
-        }
-        for event in app.events.select_related("actor").order_by("at", "id")
-    ]
-    data["pauses"] = [
-        {
-            "kind": p.kind,
-            "party": p.party,
-            "started_on": _iso(p.started_on),
-            "ended_on": _iso(p.ended_on),
-        }
-        for p in app.pauses.all()
-    ]
-    data["disputes"] = [
-        {
-            "id": d.pk,
-            "route": d.route,
-            "result": d.result,
-            "filed_on": _iso(d.filed_on),
-            "decided_on": _iso(d.decided_on),
-            "reference": d.reference,
-        }
-        for d in app.disputes.all()
-    ]
+        raise ApiError("申请不存在或无权查看。", code="not_found")
+    return app
+
+
+def _fresh(pk: int) -> Application:
+    return Application.objects.select_related("agency").get(pk=pk)
+
+
+@router.get(
+    "/applications/",
+    response={200: ApplicationPage, **problems(400, 403)},
+    summary="申请列表（可见范围内）",
+    openapi_extra=query_string(ApplicationFilter),
+)
+def list_applications(request: HttpRequest) -> dict[str, Any]:
+    """The applications the user may see, newest first; filters and paging in the query."""
+    params = validated_query(ApplicationFilter, request.GET)
+    filters = {
+        key: ("1" if value is True else str(value))
+        for key, value in params.items()
+        if key not in ("limit", "offset") and value not in (None, "", False)
+    }
     try:
-        data["deadline_explanation"] = explain_deadline(app)
-    except ValueError:
-        data["deadline_explanation"] = []
-    return _json_response(data)
+        queryset = filter_applications(applications_visible_to(_user(request)), filters)
+    except FilterError as exc:
+        raise ApiError(str(exc)) from None
+    limit = params.get("limit") or 50
+    offset = params.get("offset") or 0
+    queryset = queryset.select_related("agency").order_by("-received_on", "-id")
+    return {
+        "count": queryset.count(),
+        "limit": limit,
+        "offset": offset,
+        "results": list(queryset[offset : offset + limit]),
+    }
 
 
-@require_http_methods(["POST"])
-def application_action(request: HttpRequest, pk: int, name: str) -> JsonResponse:
-    """POST: run the action ``name`` with the JSON body as its parameters."""
-    if not request.user.is_authenticated:
-        return _error("请先登录。", 403, "forbidden")
-    action = ACTIONS.get(name)
+_REGISTRATION_SCHEMA = form_schema(RegisterApplication.form_class, title="登记申请")
+
+
+@router.post(
+    "/applications/",
+    response={201: ApplicationOut, **problems(400, 403, 409)},
+    summary="登记申请",
+    openapi_extra=json_body(_REGISTRATION_SCHEMA, "agency 为受理机关编号，其余字段同登记表。"),
+)
+def register_application(request: HttpRequest) -> Status[Application]:
+    """Register a request at the agency named by ``agency`` (its id)."""
+    data = json_object(request)
+    check_against_schema(data, _REGISTRATION_SCHEMA)
+    app = RegisterApplication.submit(_user(request), None, data)
+    return Status(201, _fresh(app.pk))
+
+
+@router.get(
+    "/applications/{int:pk}/",
+    response={200: ApplicationDetail, **problems(403, 404)},
+    summary="申请详情",
+)
+def application_detail(request: HttpRequest, pk: int) -> Application:
+    """One application with its events, pauses, disputes and how its deadline was counted."""
+    return _visible(request, pk)
+
+
+def _action_operation(action: type[Action]) -> None:
+    schema = form_schema(action.form_class, title=action.label)
+
+    def run(request: HttpRequest, pk: int) -> Application:
+        app = _visible(request, pk)
+        data = json_object(request)
+        check_against_schema(data, schema)
+        return _fresh(action.submit(_user(request), app, data).pk)
+
+    run.__doc__ = f"{action.label}（{action.__doc__ or action.name}）"
+    router.add_api_operation(
+        f"/applications/{{int:pk}}/actions/{action.name}/",
+        ["POST"],
+        run,
+        response={200: ApplicationOut, **problems(400, 403, 404, 409)},
+        summary=action.label,
+        operation_id=f"action_{action.name}",
+        openapi_extra=json_body(schema),
+    )
+
+
+for _action in ACTIONS.values():
+    if _action.name != REVEAL_ACTION:
+        _action_operation(_action)
+
+
+@router.post(
+    "/applications/{int:pk}/actions/{name}/",
+    response=problems(400, 403, 404),
+    summary="其他操作名：一律答 400（未知的操作）",
+)
+def unknown_action(request: HttpRequest, pk: int, name: str) -> None:
+    """An action name the register does not know."""
+    known = "、".join(n for n in ACTIONS if n != REVEAL_ACTION)
+    raise ApiError(f"未知的操作：{name}（可用的操作：{known}）")
+
+
+def _reveal_action() -> type[Action] | None:
+    found = ACTIONS.get(REVEAL_ACTION) or getattr(actions, "RevealPersonalData", None)
+    return found if isinstance(found, type) else None
+
+
+def _reveal_schema() -> dict[str, Any]:
+    action = _reveal_action()
     if action is None:
-        return _error(f"未知的操作：{name}", 400)
-    app = applications_visible_to(request.user).filter(pk=pk).first()
-    if app is None:
-        return _error("申请不存在或无权查看。", 404, "not_found")
-    try:
-        result = action.execute(request.user, app, **_body(request))
-    except ActionRefused as refused:
-        return _refused(refused)
-    except TypeError:
-        return _error("参数不正确。", 400)
-    result = Application.objects.select_related("agency").get(pk=result.pk)
-    return _json_response(application_json(result))
+        return {"type": "object", "additionalProperties": False, "properties": {}}
+    return form_schema(action.form_class, title=action.label)
+
+
+_REVEAL_SCHEMA = _reveal_schema()
+
+
+@router.post(
+    "/applications/{int:pk}/reveal/",
+    response={200: PersonalData, **problems(400, 403, 404, 501)},
+    summary="查看一件申请的完整身份信息（留痕）",
+    openapi_extra=json_body(_REVEAL_SCHEMA),
+)
+def reveal_personal_data(request: HttpRequest, pk: int) -> Application:
+    """The unmasked identity number and contact of one case; the reveal is an audited event."""
+    app = _visible(request, pk)
+    user = _user(request)
+    if not may_reveal_personal_data(user, app.agency):
+        raise ApiError(
+            f"无权查看完整身份信息：须由{app.agency.name}办理本案的工作人员查看。",
+            code="forbidden",
+        )
+    data = json_object(request)
+    check_against_schema(data, _REVEAL_SCHEMA)
+    action = _reveal_action()
+    if action is None:
+        raise ApiError("暂不支持查看完整身份信息。", code="unavailable")
+    return _fresh(action.submit(user, app, data).pk)

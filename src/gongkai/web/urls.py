@@ -1,7 +1,9 @@
-"""URL configuration: the admin and the JSON API."""
+"""URL configuration: the admin and the JSON API (one NinjaAPI, see ``gongkai.web.api``)."""
 
 from django.contrib import admin
 from django.urls import include, path
+
+from .api import api_urlpatterns
 
 admin.site.site_header = "政府信息公开工作系统"
 admin.site.site_title = "gongkai"
@@ -9,7 +11,5 @@ admin.site.index_title = "管理"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("api/", include("gongkai.applications.urls")),
-    path("api/", include("gongkai.agencies.urls")),
-    path("api/", include("gongkai.annual.urls")),
+    path("api/", include(api_urlpatterns())),
 ]

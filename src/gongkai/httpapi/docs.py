@@ -1,0 +1,45 @@
+"""Small builders of the OpenAPI description of an endpoint (merged by ``gongkai.web.api``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django import forms
+
+from .forms import form_schema, query_parameters
+from .problems import Problem
+
+__all__ = ["QUERY_KEY", "json_body", "problems", "query_string"]
+
+# Operation key under which an endpoint lists its query parameters; the API's OpenAPI view
+# appends them to the parameters ninja derives from the path (a list is not merged).
+QUERY_KEY = "x-gongkai-query"
+
+
+def problems(*statuses: int) -> dict[int, type[Problem]]:
+    """Response declarations: each status answered by a problem document."""
+    return dict.fromkeys(statuses, Problem)
+
+
+def json_body(schema: dict[str, Any], description: str = "") -> dict[str, Any]:
+    """``openapi_extra`` describing a JSON object request body."""
+    body: dict[str, Any] = {
+        "required": True,
+        "content": {"application/json": {"schema": schema}},
+    }
+    if description:
+        body["description"] = description
+    return {"requestBody": body}
+
+
+def query_string(
+    form_class: type[forms.BaseForm], *, exclude: Iterable[str] = ()
+) -> dict[str, Any]:
+    """``openapi_extra`` describing the query parameters of a filter form."""
+    return {QUERY_KEY: query_parameters(form_class, exclude=exclude)}
+
+
+def form_body(form_class: type[forms.BaseForm], *, exclude: Iterable[str] = ()) -> dict[str, Any]:
+    """``openapi_extra`` of a JSON body carrying ``form_class``'s fields."""
+    return json_body(form_schema(form_class, exclude=exclude))
