@@ -28,9 +28,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
 from django.db import connection
-from django.utils import timezone
 from django.db.models import Count, DateField, F, Func, Model, Q, QuerySet, Sum
+from django.utils import timezone
 
+from gongkai.errors import GongkaiError
 from gongkai.report import (
     METRICS,
     T3_COLUMNS,
@@ -43,8 +44,7 @@ from gongkai.report import (
     ValueKind,
     t3_rows,
 )
-
-from gongkai.errors import GongkaiError
+from gongkai.validate import attach_findings
 
 from .models import FIRST_COMPILED_YEAR, Table2Entry
 
@@ -108,7 +108,8 @@ def report_source(agency: Agency, year: int, *, include_subordinates: bool = Fal
 
 
 def compile_report(agency: Agency, year: int, *, include_subordinates: bool = False) -> Report:
-    """Tables 2 (hand-entered), 3 and 4 of ``agency``'s annual report for ``year``."""
+    """Tables 2 (hand-entered), 3 and 4 of ``agency``'s annual report for ``year``, with the
+    report's validation findings attached (as a parsed report has them)."""
     if year < FIRST_COMPILED_YEAR:
         raise CompileError(
             f"{year} 年的年度报告适用 2008 年条例的格式，没有统一表格，系统只能编制"
@@ -129,7 +130,7 @@ def compile_report(agency: Agency, year: int, *, include_subordinates: bool = Fa
     _compile_table2(report, agency, year, include_subordinates, generation)
     _compile_table3(report, agency, cutoffs, include_subordinates, generation)
     _compile_table4(report, agency, cutoffs, include_subordinates)
-    return report
+    return attach_findings(report)
 
 
 # --- selection -------------------------------------------------------------------------

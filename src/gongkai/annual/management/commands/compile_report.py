@@ -30,9 +30,6 @@ class Command(BaseCommand):
             )
         except CompileError as exc:
             raise CommandError(str(exc)) from None
-        from gongkai.validate import check_report
-
-        report.findings = list(check_report(report))
         if options["html"]:
             from gongkai.render import report_to_html
 
