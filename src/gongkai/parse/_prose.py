@@ -9,6 +9,7 @@ before them, and a small state machine pairs totals with the parts listed under 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -208,11 +209,18 @@ def _close(state: _State, open_: _Open | None) -> None:
         state.out.breakdowns.append(Breakdown(open_.total, tuple(open_.parts)))
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(c, 0, start) for c in "。!?") + 1
-    found = [i for i in (text.find(c, end) for c in "。!?") if i >= 0]
-    right = min(found) + 1 if found else len(text)
-    return text[left:right]
+_SENTENCE_REACH = 500  # an origin quotes at most this much on either side of its number
+
+
+def _sentence(para: Paragraph, start: int, end: int) -> str:
+    """The sentence around ``text[start:end]``, found from the paragraph's sentence ends."""
+    ends = para.sentence_ends
+    i = bisect_left(ends, start)
+    left = ends[i - 1] + 1 if i else 0
+    j = bisect_left(ends, end)
+    right = ends[j] + 1 if j < len(ends) else len(para.text)
+    # A "sentence" with no end in sight (a damaged 10 MB line) is quoted around the number.
+    return para.text[max(left, start - _SENTENCE_REACH) : min(right, end + _SENTENCE_REACH)]
 
 
 def _statement(
@@ -226,7 +234,7 @@ def _statement(
 ) -> Statement:
     assert token.value is not None
     origin = Origin(
-        para.line_at(token.start), _sentence(para.text, token.start, token.end), Method.PROSE
+        para.line_at(token.start), _sentence(para, token.start, token.end), Method.PROSE
     )
     statement = Statement(subject, token.value, label, origin)
     if subject is not None and listed:
@@ -246,95 +254,130 @@ def _remember_old(state: _State, statement: Statement, priority: int = 0) -> Non
 _ALL_BY = re.compile(r"全部(?:来自|为|通过|是|系)(网络|网上|当面|信函|传真|邮寄)")
 
 
-def _paragraph(state: _State, para: Paragraph) -> None:
-    old = state.generation is Generation.OLD
-    applications = "申请" in para.section
-    about_requests = "信息公开申请" in para.text or "依申请" in para.text
-    text = para.text
+@dataclass(slots=True)
+class _Reading:
+    """One paragraph being read token by token: the open total and the last statement."""
+
+    state: _State
+    para: Paragraph
+    old: bool
+    applications: bool  # the paragraph is under a heading about applications
+    about_requests: bool  # the paragraph speaks of disclosure requests
     open_: _Open | None = None
     last: Statement | None = None  # the statement just made, for a following percentage
-    last_end = 0
-    for token in text_to_tokens(text):
-        gap = text[last_end : token.start]
-        end = SENTENCE_END.search(gap)
-        if end is not None and open_ is not None:
-            rest = gap[end.end() :]
-            # A new sentence ends the list unless it goes on listing parts ("…37件。其中…",
-            # "…。提交申请的方式包括:当面申请12件").
-            open_.ended = not rest.lstrip('“"').startswith("其中")
-        if open_ is not None and token.qizhong:
-            open_.listing = True
-        if open_ is not None and open_.total.subject == "old.requests.received":
-            channel = _ALL_BY.search(gap)
-            if channel and not open_.parts:
-                key = channel_of(channel.group(1) + "申请")
-                if key:
-                    origin = Origin(
-                        para.line_at(last_end), _sentence(text, last_end, last_end), Method.PROSE
-                    )
-                    part = Statement(key, open_.total.value, channel.group(0), origin)
-                    state.out.statements.append(part)
-                    _remember_old(state, part)
-                    open_.parts.append(part)
-        last_end = token.end
+    last_end: int = 0
+
+
+def _paragraph(state: _State, para: Paragraph) -> None:
+    old = state.generation is Generation.OLD
+    about_requests = "信息公开申请" in para.text or "依申请" in para.text
+    reading = _Reading(state, para, old, "申请" in para.section, about_requests)
+    for token in text_to_tokens(para.text):
+        _between(reading, para.text[reading.last_end : token.start], token.qizhong)
+        reading.last_end = token.end
         if token.percent is not None:
-            if last is not None and open_ is not None and last in open_.parts:
-                origin = Origin(
-                    para.line_at(token.start), _sentence(text, token.start, token.end), Method.PROSE
-                )
-                state.out.percentages.append(Percentage(last, open_.total, token.percent, origin))
-            last = None
+            _percentage(reading, token)
             continue
         label = token.label
         if _bare(label) and token.after:
             label = token.after
-        last = None
-        if open_ is not None:
-            total = open_.total.subject or ""
-            if old:
-                part_subject = old_part_subject(label, total)
-                is_part = part_subject is not None
-                if not is_part and total == "old.proactive.total" and open_.listing:
-                    is_part = (
-                        token.value is not None
-                        and old_total_subject(label, applications_section=applications) is None
-                    )
-            else:
-                part_subject, is_part = _new_part(label, total)
-            if is_part:
-                statement = _statement(state, para, token, part_subject, label)
-                _remember_old(state, statement)
-                open_.parts.append(statement)
-                open_.labels.append(label)
-                open_.ended = False
-                last = statement
-                continue
-        if old:
-            found = old_total_subject(
-                label,
-                applications_section=applications,
-                after_received=open_ is not None and open_.total.subject == "old.requests.received",
-            )
-            subject, priority = found if found else (_old_single(label, para), 0)
-        else:
-            sentence = _sentence(text, token.start, token.end)
-            subject, priority = _new_subject(label, sentence, about_requests), 0
-        if subject is None:
+        reading.last = None
+        if reading.open_ is not None and _part(reading, token, label):
             continue
-        if open_ is not None and subject == open_.total.subject:
-            continue  # "其中各级政府收到申请7件": a split of the open total by who received it
-        if open_ is not None and open_.ended:
-            _close(state, open_)
-            open_ = None
-        # A weaker wording of a total ("公开各类政府信息") is a candidate, not a statement of
-        # its own: it is listed only if no stronger wording states the figure.
-        statement = _statement(state, para, token, subject, label, listed=priority == 0)
-        _remember_old(state, statement, priority)
-        last = statement
-        if subject in _KIND_OF:
-            _close(state, open_)
-            open_ = _Open(statement)
-    _close(state, open_)
+        _total(reading, token, label)
+    _close(state, reading.open_)
+
+
+def _between(reading: _Reading, gap: str, qizhong: bool) -> None:
+    """What the words since the previous token say about the open list."""
+    open_ = reading.open_
+    if open_ is None:
+        return
+    end = SENTENCE_END.search(gap)
+    if end is not None:
+        rest = gap[end.end() :]
+        # A new sentence ends the list unless it goes on listing parts ("…37件。其中…",
+        # "…。提交申请的方式包括:当面申请12件").
+        open_.ended = not rest.lstrip('“"').startswith("其中")
+    if qizhong:
+        open_.listing = True
+    if open_.total.subject == "old.requests.received" and not open_.parts:
+        channel = _ALL_BY.search(gap)
+        key = channel_of(channel.group(1) + "申请") if channel else None
+        if channel and key:
+            at = reading.last_end
+            origin = Origin(reading.para.line_at(at), _sentence(reading.para, at, at), Method.PROSE)
+            part = Statement(key, open_.total.value, channel.group(0), origin)
+            reading.state.out.statements.append(part)
+            _remember_old(reading.state, part)
+            open_.parts.append(part)
+
+
+def _percentage(reading: _Reading, token: CountToken) -> None:
+    """A percentage of the part just stated, against the open total."""
+    open_, last, para = reading.open_, reading.last, reading.para
+    if last is not None and open_ is not None and last in open_.parts:
+        origin = Origin(
+            para.line_at(token.start), _sentence(para, token.start, token.end), Method.PROSE
+        )
+        reading.state.out.percentages.append(Percentage(last, open_.total, token.percent, origin))
+    reading.last = None
+
+
+def _part(reading: _Reading, token: CountToken, label: str) -> bool:
+    """Add the token as a part of the open total if it is one; True if it was."""
+    open_ = reading.open_
+    assert open_ is not None
+    total = open_.total.subject or ""
+    if reading.old:
+        part_subject = old_part_subject(label, total)
+        is_part = part_subject is not None
+        if not is_part and total == "old.proactive.total" and open_.listing:
+            is_part = (
+                token.value is not None
+                and old_total_subject(label, applications_section=reading.applications) is None
+            )
+    else:
+        part_subject, is_part = _new_part(label, total)
+    if not is_part:
+        return False
+    statement = _statement(reading.state, reading.para, token, part_subject, label)
+    _remember_old(reading.state, statement)
+    open_.parts.append(statement)
+    open_.labels.append(label)
+    open_.ended = False
+    reading.last = statement
+    return True
+
+
+def _total(reading: _Reading, token: CountToken, label: str) -> None:
+    """A statement of its own (a total or a single figure), which may open a list."""
+    state, para, open_ = reading.state, reading.para, reading.open_
+    if reading.old:
+        found = old_total_subject(
+            label,
+            applications_section=reading.applications,
+            after_received=open_ is not None and open_.total.subject == "old.requests.received",
+        )
+        subject, priority = found if found else (_old_single(label, para), 0)
+    else:
+        sentence = _sentence(para, token.start, token.end)
+        subject, priority = _new_subject(label, sentence, reading.about_requests), 0
+    if subject is None:
+        return
+    if open_ is not None and subject == open_.total.subject:
+        return  # "其中各级政府收到申请7件": a split of the open total by who received it
+    if open_ is not None and open_.ended:
+        _close(state, open_)
+        reading.open_ = open_ = None
+    # A weaker wording of a total ("公开各类政府信息") is a candidate, not a statement of
+    # its own: it is listed only if no stronger wording states the figure.
+    statement = _statement(state, para, token, subject, label, listed=priority == 0)
+    _remember_old(state, statement, priority)
+    reading.last = statement
+    if subject in _KIND_OF:
+        _close(state, open_)
+        reading.open_ = _Open(statement)
 
 
 def _old_single(label: str, para: Paragraph) -> str | None:
@@ -378,7 +421,7 @@ def _denials(state: _State, para: Paragraph) -> None:
         if not subjects:
             continue
         origin = Origin(
-            para.line_at(match.start()), _sentence(text, match.start(), match.end()), Method.PROSE
+            para.line_at(match.start()), _sentence(para, match.start(), match.end()), Method.PROSE
         )
         state.out.absences.append(Absence(tuple(subjects), origin))
         if old:
@@ -392,7 +435,7 @@ def _denials(state: _State, para: Paragraph) -> None:
         if "复议" in clause or "诉讼" in clause or "费" in clause:
             continue
         origin = Origin(
-            para.line_at(match.start()), _sentence(text, match.start(), match.end()), Method.PROSE
+            para.line_at(match.start()), _sentence(para, match.start(), match.end()), Method.PROSE
         )
         subject = "old.requests.received" if old else "t3.received_new.total"
         statement = Statement(subject, 0, match.group(0), origin)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ._document import Line
@@ -43,9 +43,22 @@ class Paragraph:
     numbers: list[int]  # their line numbers
     section: str  # the top-level heading above the paragraph
     heading: bool = False  # the paragraph is a heading: nothing joins it
+    _ends: tuple[int, list[int]] | None = field(default=None, repr=False, compare=False)
 
     def line_at(self, offset: int) -> int:
         return self.numbers[max(0, bisect_right(self.offsets, offset) - 1)]
+
+    @property
+    def sentence_ends(self) -> list[int]:
+        """Offsets of the sentence-ending marks (。!?) in ``text``, ascending (computed once
+        per text: looking for them around every number made a long line quadratic)."""
+        cached = self._ends
+        if cached is None or cached[0] != len(self.text):
+            cached = self._ends = (
+                len(self.text),
+                [m.start() for m in SENTENCE_END.finditer(self.text)],
+            )
+        return cached[1]
 
 
 def lines_to_paragraphs(lines: Sequence[Line], skip: frozenset[int]) -> list[Paragraph]:
