@@ -108,8 +108,10 @@ def test_staff_with_a_role_use_the_admin_and_the_action_decides() -> None:
 def test_events_are_read_only_in_the_admin(root_client: Client) -> None:
     w = World()
     event = w.register(date(2025, 3, 3)).events.get()
-    root_client.post(f"/admin/applications/applicationevent/{event.pk}/change/", {"note": "改"})
-    root_client.post(f"/admin/applications/applicationevent/{event.pk}/delete/", {"post": "yes"})
+    base = f"/admin/applications/applicationevent/{event.pk}"
+    # The admin itself refuses, even to a superuser; the model refuses too (AuditImmutable).
+    assert root_client.post(f"{base}/change/", {"note": "改"}).status_code == 403
+    assert root_client.post(f"{base}/delete/", {"post": "yes"}).status_code == 403
     assert ApplicationEvent.objects.get().note == ""
 
 

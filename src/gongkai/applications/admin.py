@@ -116,7 +116,7 @@ class ApplicationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic i
         names = [f.name for f in Application._meta.fields if f.name not in PERSONAL_FIELDS]
         return [*names, "masked_id_number", "masked_credit_code", "masked_contact"]
 
-    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return self.get_readonly_fields(request, obj)
 
     @admin.display(description="身份证号码")

@@ -22,6 +22,7 @@ from gongkai.clock import (
     compute_deadline,
     consultation_reply_due,
 )
+from gongkai.errors import GongkaiError
 
 from .choices import EventKind, PauseKind, Status
 from .models import Application, CalendarOverride, CalendarYear, Pause
@@ -41,7 +42,7 @@ __all__ = [
 _cache_lock = threading.Lock()
 
 
-class DeadlineError(ValueError):
+class DeadlineError(GongkaiError, ValueError):
     """The dates of an application cannot give a deadline (Chinese message)."""
 
 

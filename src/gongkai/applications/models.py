@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from gongkai.agencies.models import Agency
+from gongkai.errors import GongkaiError
 
 from .choices import (
     CHANNEL_CHOICES,
@@ -113,8 +114,10 @@ class Application(models.Model):
             raise ValidationError(errors)
 
 
-class AuditImmutable(Exception):
+class AuditImmutable(GongkaiError):
     """Raised when code tries to change or delete an audit record."""
+
+    default_code = "conflict"
 
 
 class ApplicationEvent(models.Model):

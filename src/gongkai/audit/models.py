@@ -8,12 +8,15 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.agencies.models import Agency
+from gongkai.errors import GongkaiError
 
 __all__ = ["AuditEntry", "AuditImmutable"]
 
 
-class AuditImmutable(Exception):
+class AuditImmutable(GongkaiError):
     """Raised when code tries to change or delete an audit entry."""
+
+    default_code = "conflict"
 
 
 class AuditEntry(models.Model):

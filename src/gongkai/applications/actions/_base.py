@@ -178,6 +178,8 @@ class Action:
     def _load(cls, application: Application | int | None) -> Application:
         if isinstance(application, Application):
             return application
+        if application is None:
+            raise ActionRefused("申请不存在。", code="not_found")
         app = Application.objects.select_related("agency").filter(pk=application).first()
         if app is None:
             raise ActionRefused("申请不存在。", code="not_found")

@@ -46,13 +46,16 @@ __all__ = [
 FIRST_REGULATIONS_IN_FORCE = date(2008, 5, 1)
 
 
+_DASHES = str.maketrans("—–－‐", "----")
+
+
 def normalise_reference(text: str) -> str:
     """A case number as it is compared: NFKC (full-width to half-width), upper case, trimmed.
 
     ``ABC-1`` and ``ａｂｃ－１`` name one case; long dashes typed by input methods become "-".
     """
     folded = unicodedata.normalize("NFKC", text or "").strip().upper()
-    return folded.translate(str.maketrans({"—": "-", "–": "-", "－": "-", "‐": "-"}))
+    return folded.translate(_DASHES)
 
 
 def _arrival(value: Any) -> datetime:
