@@ -15,6 +15,7 @@ from ._deadline import (
     correction_due,
     fee_payment_due,
 )
+from ._errors import ClockError
 from ._receipt import CHINA_TIME, Channel, ReceiptDateError, receipt_date
 from ._settings import (
     NEW_REGULATION_IN_FORCE,
@@ -33,6 +34,7 @@ __all__ = [
     "NEW_REGULATION_IN_FORCE",
     "PACKAGE_YEARS",
     "Channel",
+    "ClockError",
     "ClockRules",
     "DayInfo",
     "DaySource",

@@ -25,6 +25,8 @@ from chinese_calendar.constants import Holiday
 from chinese_calendar.constants import holidays as _package_holidays
 from chinese_calendar.constants import workdays as _package_workdays
 
+from ._errors import ClockError
+
 __all__ = [
     "PACKAGE_YEARS",
     "DayInfo",
@@ -114,12 +116,12 @@ class WorkCalendar:
         self._overrides: dict[date, bool] = {}
         for day, is_workday in (overrides or {}).items():
             if not isinstance(day, date) or not isinstance(is_workday, bool):
-                raise ValueError(f"日历调整项无效：{day!r} → {is_workday!r}")
+                raise ClockError(f"日历调整项无效：{day!r} → {is_workday!r}")
             self._overrides[_plain_date(day)] = is_workday
         declared = set()
         for year in covered_years:
             if not isinstance(year, int) or not _YEAR_LIMITS[0] <= year <= _YEAR_LIMITS[1]:
-                raise ValueError(f"声明已录入完整的年份无效：{year!r}")
+                raise ClockError(f"声明已录入完整的年份无效：{year!r}")
             declared.add(year)
         self._covered = frozenset(PACKAGE_YEARS) | frozenset(declared)
         self._notes = {_plain_date(day): note for day, note in (notes or {}).items()}
@@ -195,7 +197,9 @@ class WorkCalendar:
         """The ``n``-th working day after ``day`` (``day`` itself not counted); n=0 is ``day``."""
         if n <= 0:
             if n < 0:
-                raise ValueError("工作日数不能为负数")
+                raise ClockError(
+                    "工作日数不能为负数", log_message="negative number of working days"
+                )
             return day
         index = day.toordinal() - self._first_ordinal
         if 0 <= index < len(self._through):

@@ -6,6 +6,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from ._errors import ClockError
+
 __all__ = ["CHINA_TIME", "Channel", "ReceiptDateError", "receipt_date"]
 
 # Dates of the clock are dates in China; an aware arrival timestamp is read in Beijing time.
@@ -43,7 +45,7 @@ _CHANNEL_LABELS = {
 }
 
 
-class ReceiptDateError(ValueError):
+class ReceiptDateError(ClockError):
     """The channel, arrival and confirmation cannot give a receipt date (Chinese message)."""
 
 

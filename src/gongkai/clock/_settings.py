@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from ._errors import ClockError
+
 __all__ = [
     "NEW_REGULATION_IN_FORCE",
     "ClockRules",
@@ -99,7 +101,7 @@ class ClockRules:
             try:
                 object.__setattr__(self, "regulation", Regulation(str(self.regulation)))
             except ValueError:
-                raise ValueError(
+                raise ClockError(
                     f"条例版本只能是 2008 或 2019，收到：{self.regulation!r}"
                 ) from None
         if not isinstance(self.non_working_receipt, NonWorkingReceipt):
@@ -108,12 +110,12 @@ class ClockRules:
                     self, "non_working_receipt", NonWorkingReceipt(str(self.non_working_receipt))
                 )
             except ValueError:
-                raise ValueError(
+                raise ClockError(
                     f"非工作日收到申请的处理方式无效：{self.non_working_receipt!r}"
                 ) from None
         for name in ("count_receipt_day", "fee_notice_pauses_clock"):
             if not isinstance(getattr(self, name), bool):
-                raise ValueError(f"{name} 必须是布尔值")
+                raise ClockError(f"{name} 必须是布尔值")
 
     def regulation_for(self, received_on: date) -> Regulation:
         """The regulation these rules apply to a request received on ``received_on``."""

@@ -10,7 +10,8 @@ from datetime import date
 from typing import Any, NoReturn
 
 from ._calendar import WorkCalendar, default_calendar
-from ._deadline import compute_deadline
+from ._deadline import Deadline, compute_deadline
+from ._errors import ClockError
 from ._settings import ClockRules, Regulation
 
 __all__ = ["EXIT_UNCERTAIN", "register", "run_deadline"]
@@ -164,29 +165,14 @@ def register(subparsers: Any) -> None:
 
 def run_deadline(args: argparse.Namespace) -> int:
     """Print the due date and its explanation; 3 when the date is only provisional."""
-    rules = ClockRules(
-        regulation=Regulation(args.rules) if args.rules else None,
-        count_receipt_day=bool(args.count_receipt_day),
-    )
-    calendar = default_calendar()
-    if args.calendar or args.complete_year:
-        try:
-            overrides, notes = read_calendar_file(args.calendar) if args.calendar else ({}, {})
-        except argparse.ArgumentTypeError as exc:
-            print(f"gongkai deadline：{exc}", file=sys.stderr)
-            return 2
-        calendar = WorkCalendar(overrides, covered_years=args.complete_year, notes=notes)
     try:
-        deadline = compute_deadline(
-            args.received,
-            calendar=calendar,
-            rules=rules,
-            extended=bool(args.extended),
-            pauses=args.pause,
-            clock_restarted_on=args.restart,
-        )
-    except (ValueError, OverflowError) as exc:
-        message = str(exc) if isinstance(exc, ValueError) else "日期超出可计算的范围"
+        deadline = _deadline_from(args)
+    except argparse.ArgumentTypeError as exc:
+        print(f"gongkai deadline：{exc}", file=sys.stderr)
+        return 2
+    except (ClockError, ValueError, OverflowError) as exc:
+        # Every ClockError carries a Chinese message; date arithmetic past year 9999 does not.
+        message = str(exc) if isinstance(exc, ClockError) else "日期超出可计算的范围"
         print(f"gongkai deadline：{message}", file=sys.stderr)
         return 2
     print(deadline.due_on.isoformat())
@@ -201,3 +187,22 @@ def run_deadline(args: argparse.Namespace) -> int:
         )
         return EXIT_UNCERTAIN
     return 0
+
+
+def _deadline_from(args: argparse.Namespace) -> Deadline:
+    rules = ClockRules(
+        regulation=Regulation(args.rules) if args.rules else None,
+        count_receipt_day=bool(args.count_receipt_day),
+    )
+    calendar = default_calendar()
+    if args.calendar or args.complete_year:
+        overrides, notes = read_calendar_file(args.calendar) if args.calendar else ({}, {})
+        calendar = WorkCalendar(overrides, covered_years=args.complete_year, notes=notes)
+    return compute_deadline(
+        args.received,
+        calendar=calendar,
+        rules=rules,
+        extended=bool(args.extended),
+        pauses=args.pause,
+        clock_restarted_on=args.restart,
+    )

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from gongkai.errors import GongkaiError
+
 __all__ = [
     "PER_PAGE_BANDS",
     "FeeBand",
@@ -37,8 +39,8 @@ class FeeMethod(StrEnum):
         return "按件计收" if self is FeeMethod.PER_ITEM else "按量计收"
 
 
-class FeeError(ValueError):
-    """Figures the calculator cannot charge (Chinese message)."""
+class FeeError(GongkaiError, ValueError):
+    """Figures the calculator cannot charge (Chinese message); still a ValueError."""
 
 
 @dataclass(frozen=True, slots=True)
