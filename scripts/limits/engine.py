@@ -144,13 +144,16 @@ def pdf_glyphs(lines: int) -> Callable[[Path], list[str]]:
     return build
 
 
-def prose_line(tmp: Path) -> list[str]:
-    """A seed report followed by one 10 MB line of prose without a sentence end."""
-    clause = "本机关共收到政府信息公开申请12件，其中予以公开3件，"
-    long_line = clause * (10 * 1024 * 1024 // len(clause.encode()))
-    path = tmp / "prose.txt"
-    path.write_text(seed_text() + "\n" + long_line + "\n", "utf-8")
-    return gongkai("check", path)
+def prose_line(clause: str) -> Callable[[Path], list[str]]:
+    """A builder: a seed report followed by one 10 MB line repeating ``clause``."""
+
+    def build(tmp: Path) -> list[str]:
+        long_line = clause * (10 * 1024 * 1024 // len(clause.encode()))
+        path = tmp / "prose.txt"
+        path.write_text(seed_text() + "\n" + long_line + "\n", "utf-8")
+        return gongkai("check", path)
+
+    return build
 
 
 def nested_divs(tmp: Path) -> list[str]:
@@ -215,7 +218,12 @@ CASES: list[tuple[str, Callable[[Path], list[str]]]] = [
     ("PDF flate bomb (2 GB stream)", pdf_flate_bomb),
     ("PDF with 500k glyphs", pdf_glyphs(1000)),
     ("PDF with 149.5k glyphs (just under the cap)", pdf_glyphs(299)),
-    ("10 MB line of prose", prose_line),
+    (
+        "10 MB prose line, no sentence end",
+        prose_line("本机关共收到政府信息公开申请12件，其中予以公开3件，"),
+    ),
+    ("10 MB prose line of (申请12件)", prose_line("(申请12件)")),
+    ("10 MB prose line of ((申请12件", prose_line("((申请12件")),
     ("HTML in 300 nested divs", nested_divs),
     ("HTML in 100k nested divs", deep_divs),
     ("HTML with 12 MB data: image", data_image),

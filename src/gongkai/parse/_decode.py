@@ -145,7 +145,12 @@ def bytes_to_text(data: bytes, declared: str | None = None) -> str:
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if controls * 100 > len(data) * _MAX_CONTROL_PER_100:
         return _bomless_utf16_to_text(data)
-    encodings = ("utf-8", "big5", "gb18030") if declared in _BIG5_FAMILY else ("utf-8", "gb18030")
+    if declared in _BIG5_FAMILY:
+        encodings: tuple[str, ...] = ("utf-8", "big5", "gb18030")
+    elif declared is None:
+        encodings = ("utf-8", *_undeclared_encodings(data))
+    else:
+        encodings = ("utf-8", "gb18030")
     for encoding in encodings:
         try:
             text = data.decode(encoding)
@@ -155,8 +160,55 @@ def bytes_to_text(data: bytes, declared: str | None = None) -> str:
     raise UnreadableInput(_ENCODING)
 
 
+def _undeclared_encodings(data: bytes) -> tuple[str, ...]:
+    """The encodings to try, in order, for bytes that are not UTF-8 and declare none.
+
+    GB18030 accepts nearly any byte sequence, Big5's and UTF-16's included, so it cannot be
+    tried first blindly: charset-normalizer's guess among the three goes first (it samples
+    the data, so the cost stays small for large files)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return ()
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(_DETECTED)).best()
+    guess = None if best is None else _DETECTED.get(best.encoding)
+    if guess is None or guess == "gb18030":
+        return ("gb18030",)
+    return (guess, "gb18030")
+
+
+# charset-normalizer's names -> Python codec names, for the encodings reports come in.
+_DETECTED = {
+    "gb18030": "gb18030",
+    "big5": "big5",
+    "utf_16_le": "utf-16-le",
+    "utf_16_be": "utf-16-be",
+}
+# Characters of a Chinese text file: CJK ideographs, CJK and full-width punctuation,
+# printable ASCII and whitespace. Bytes that decode to anything else are not that text.
+_TEXT_CHARS = re.compile(
+    "[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2460-\u27bf\u3000-\u303f"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+)
+
+
+def _looks_like_text(text: str) -> bool:
+    """Nearly every character is one a Chinese text file is written in."""
+    if not text:
+        return False
+    sample = text[:65536]
+    return len(_TEXT_CHARS.findall(sample)) * 100 >= len(sample) * 95
+
+
 def _bomless_utf16_to_text(data: bytes) -> str:
-    """UTF-16 text saved without a BOM (its NULs sit on one parity only), else binary."""
+    """UTF-16 text saved without a BOM, else binary.
+
+    Mostly-ASCII text shows it by its NULs, all on one parity; Chinese text (few NULs) by
+    decoding strictly into characters that a Chinese text file is written in."""
     half = len(data) // 2
     if len(data) % 2 == 0 and half:
         even_nuls, odd_nuls = data[0::2].count(0), data[1::2].count(0)
@@ -171,6 +223,13 @@ def _bomless_utf16_to_text(data: bytes) -> str:
                     break
                 if len(_CONTROL_CHARS.findall(text)) * 100 <= len(text) * _MAX_CONTROL_PER_100:
                     return text
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text) and not _CONTROL_CHARS.search(text[:65536]):
+                return text
     raise UnreadableInput(_BINARY)
 
 

@@ -7,7 +7,7 @@ paragraph is then cut into tokens: a count with its unit and the words that labe
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -126,13 +126,19 @@ _LABEL_REACH = 60  # labels are short; a longer run of words is cut at this many
 
 
 def text_to_tokens(text: str) -> list[CountToken]:
-    parentheses = [(m.start(), m.end()) for m in _PARENTHESES.finditer(text)] if "(" in text else []
+    # Parenthesised spans do not overlap and come in order: a token is inside one if the
+    # last span opening before it closes after it (bisect, not a scan: a long line of
+    # "(申请12件)" made the scan quadratic).
+    spans = [(m.start(), m.end()) for m in _PARENTHESES.finditer(text)] if "(" in text else []
+    opens = [a for a, _ in spans]
     tokens: list[CountToken] = []
     previous_end = 0
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        if parentheses and any(a < start < b for a, b in parentheses):
-            continue
+        if spans:
+            k = bisect_left(opens, start) - 1
+            if k >= 0 and start < spans[k][1]:
+                continue
         floor = max(previous_end, start - _LABEL_REACH)
         left = start
         while left > floor and text[left - 1] not in _DELIMITER_CHARS:
