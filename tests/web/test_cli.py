@@ -16,6 +16,10 @@ def gongkai(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GONGKAI_", "DJANGO_"))}
     # Always the SQLite demo database in the temporary directory, never a configured server.
     env["GONGKAI_DATA_DIR"] = str(data_dir)
+    if args[:1] == ("manage",):
+        # A development setup: production mode would rightly refuse to run without a secret
+        # key (tests/web/test_production_settings.py). The demo turns DEBUG on by itself.
+        env["GONGKAI_DEBUG"] = "1"
     return subprocess.run(
         [sys.executable, "-m", "gongkai", *args],
         env=env,
