@@ -110,7 +110,8 @@ def _visible_agency(request: HttpRequest, code: str) -> Agency:
     if len(code) <= 32 and "\x00" not in code:
         agency = agencies_visible_to(_user(request)).filter(code=code).first()
     if agency is None:
-        raise ApiError(f"没有代码为“{code[:32]}”的机关，或无权查看。", code="not_found")
+        shown = "".join(c for c in code[:32] if c.isprintable())
+        raise ApiError(f"没有代码为“{shown}”的机关，或无权查看。", code="not_found")
     return agency
 
 
@@ -124,7 +125,7 @@ def _whole_subtree_visible(user: Any, agency: Agency) -> bool:
     summary="编制年度报告（JSON，或 ?format=html 的表格）",
     openapi_extra={
         **query_string(CompileQuery),
-        "responses": {"200": {"content": {"text/html": {"schema": {"type": "string"}}}}},
+        "responses": {200: {"content": {"text/html": {"schema": {"type": "string"}}}}},
     },
 )
 def compiled_report(request: HttpRequest, code: str, year: int) -> Any:
@@ -159,7 +160,7 @@ def compiled_report(request: HttpRequest, code: str, year: int) -> Any:
     openapi_extra={
         **query_string(ExportQuery),
         "responses": {
-            "200": {
+            200: {
                 "description": "台账文件",
                 "content": {
                     media.split(";")[0]: {"schema": {"type": "string", "format": "binary"}}

@@ -347,6 +347,7 @@ def _action_operation(action: type[Action]) -> None:
         response={200: ApplicationOut, **problems(400, 403, 404, 409)},
         summary=action.label,
         operation_id=f"action_{action.name}",
+        url_name=f"action-{action.name}",
         openapi_extra=json_body(schema),
     )
 

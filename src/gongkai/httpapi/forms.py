@@ -236,6 +236,11 @@ def json_object(request: HttpRequest) -> dict[str, Any]:
         raise ApiError("请求内容不是有效的 JSON（应为 UTF-8 编码的 JSON 对象）。") from None
     if not isinstance(data, dict):
         raise ApiError("请求内容应为 JSON 对象（{…}），不能是数组或单个值。")
+    try:
+        # A JSON \ud800 escape parses to a lone surrogate, which no database can store.
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ApiError("请求内容含有无效的 Unicode 字符（单独的代理项），请检查编码。") from None
     return data
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.encoding import escape_uri_path
 from ninja import Schema
 
 from gongkai.errors import GongkaiError
@@ -117,7 +118,7 @@ def problem_response(
         "title": _TITLES.get(code, _TITLES["invalid"]),
         "status": status,
         "detail": detail,
-        "instance": request.path,
+        "instance": escape_uri_path(request.path),
         "code": code,
     }
     if errors:

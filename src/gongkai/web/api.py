@@ -129,7 +129,7 @@ def _suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
 
 @api.exception_handler(Exception)
 def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
-    logger.exception("unexpected error answering %s %s", request.method, request.path)
+    logger.error("unexpected error answering %s %s", request.method, request.path, exc_info=exc)
     return problem_response(
         request, "internal", "服务器内部错误，已记录。请稍后重试，或联系系统管理员。"
     )
@@ -200,6 +200,8 @@ def api_urlpatterns() -> list[URLPattern | URLResolver]:
     wrapped: list[URLPattern | URLResolver] = []
     for pattern in patterns:
         if isinstance(pattern, URLPattern):
+            if pattern.name == "api-root":
+                continue  # ninja's home page; /api/ itself is no endpoint
             pattern.callback = _problems_everywhere(pattern.callback)
         wrapped.append(pattern)
     return [

@@ -1,0 +1,179 @@
+"""Random and mutated JSON bodies and query strings: a 2xx or a documented 4xx problem, never a 500."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gongkai.web.api import openapi_document
+from tests.register_factories import World
+
+pytestmark = pytest.mark.django_db
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SETTINGS = settings(
+    max_examples=int(os.environ.get("GONGKAI_API_EXAMPLES", "120")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+# Text that tends to break things: NUL, surrogates are not UTF-8, huge digits, full width.
+_nasty_text = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(
+        [
+            "\x00",
+            "\ud800",
+            "a\udfffb",
+            "9" * 5000,
+            "１２３",
+            "-1",
+            "1e309",
+            "NaN",
+            "2025-02-30",
+            "' OR 1=1",
+        ]
+    ),
+    st.text(alphabet="0123456789-:T+", max_size=30),
+)
+_json_values = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(10**30), max_value=10**30),
+        st.floats(allow_nan=False, allow_infinity=False),
+        _nasty_text,
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@pytest.fixture
+def world() -> tuple[World, Client, int]:
+    w = World()
+    app = w.register(date(2025, 3, 3), applicant_contact="13800138000")
+    client = Client()
+    client.force_login(w.admin)
+    return w, client, app.pk
+
+
+_DOCUMENT: dict[str, Any] = {}
+
+
+def _documented(template: str, method: str) -> set[int]:
+    if not _DOCUMENT:
+        _DOCUMENT.update(openapi_document())
+    responses = _DOCUMENT["paths"][template][method]["responses"]
+    return {int(status) for status in responses}
+
+
+def _check(response: Any, template: str, method: str) -> None:
+    status = response.status_code
+    assert status < 500, response.content[:500]
+    if status >= 400:
+        assert status in _documented(template, method), (status, response.content[:300])
+        assert response["Content-Type"] == "application/problem+json"
+        assert _CJK.search(response.json()["detail"])
+    else:
+        assert 200 <= status < 300
+
+
+def _valid_registration(w: World) -> dict[str, Any]:
+    return {
+        "agency": w.bureau.pk,
+        "applicant_kind": "natural_person",
+        "applicant_name": "张三",
+        "channel": "in_person",
+        "arrived_at": "2025-03-04T10:00:00+08:00",
+        "description": "某路段改造的批复",
+    }
+
+
+@st.composite
+def _mutated(draw: st.DrawFn, base: dict[str, Any]) -> Any:
+    body = dict(base)
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        how = draw(st.sampled_from(["drop", "replace", "add", "whole"]))
+        key = draw(st.sampled_from(sorted(body) or ["agency"]))
+        if how == "drop":
+            body.pop(key, None)
+        elif how == "replace":
+            body[key] = draw(_json_values)
+        elif how == "add":
+            body[draw(st.text(max_size=10))] = draw(_json_values)
+        else:
+            return draw(_json_values)
+    return body
+
+
+@_SETTINGS
+@given(data=st.data())
+def test_registration_bodies(world: tuple[World, Client, int], data: st.DataObject) -> None:
+    w, client, _ = world
+    body = data.draw(st.one_of(_mutated(_valid_registration(w)), _json_values))
+    response = client.post("/api/applications/", json.dumps(body), content_type="application/json")
+    _check(response, "/api/applications/", "post")
+
+
+@_SETTINGS
+@given(
+    name=st.sampled_from(
+        ["answer", "issue_fee_notice", "start_consultation", "route_to_department"]
+    ),
+    data=st.data(),
+)
+def test_action_bodies(world: tuple[World, Client, int], name: str, data: st.DataObject) -> None:
+    w, client, pk = world
+    base = {
+        "answer": {"outcome": "granted", "on": "2025-03-20"},
+        "issue_fee_notice": {"method": "per_item", "items": 2},
+        "start_consultation": {"kind": "third_party", "party": "某公司"},
+        "route_to_department": {"department": w.town.pk},
+    }[name]
+    body = data.draw(_mutated(base))
+    raw = data.draw(st.sampled_from(["json", "bytes"]))
+    payload: Any = json.dumps(body) if raw == "json" else data.draw(st.binary(max_size=64))
+    response = client.post(
+        f"/api/applications/{pk}/actions/{name}/", payload, content_type="application/json"
+    )
+    _check(response, f"/api/applications/{{pk}}/actions/{name}/", "post")
+
+
+_QUERY_KEYS = [
+    "status", "outcome", "applicant_kind", "channel", "rules", "agency", "subtree", "year",
+    "closed_year", "overdue", "uncertain", "q", "limit", "offset", "kind", "within", "format",
+    "unmasked", "x",
+]  # fmt: skip
+
+
+@_SETTINGS
+@given(
+    endpoint=st.sampled_from(
+        [
+            ("/api/applications/", "/api/applications/"),
+            ("/api/agencies/", "/api/agencies/"),
+            ("/api/annual/bureau/2025/", "/api/annual/{code}/{year}/"),
+            ("/api/ledger/bureau/export.csv", "/api/ledger/{code}/export.{fmt}"),
+        ]
+    ),
+    query=st.dictionaries(st.sampled_from(_QUERY_KEYS), _nasty_text, max_size=4),
+)
+def test_query_strings(
+    world: tuple[World, Client, int], endpoint: tuple[str, str], query: dict[str, str]
+) -> None:
+    _, client, _ = world
+    url, template = endpoint
+    response = client.get(f"{url}?{urlencode(query, errors='surrogatepass')}")
+    _check(response, template, "get")
