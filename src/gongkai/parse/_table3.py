@@ -98,6 +98,7 @@ class _Reader:
         self.buffer_anchor: str | None = None
         self.buffer_last: str | None = None  # the last row label before the buffer
         self.incomplete = 0
+        self.header: list[str] = []  # labels of the rows holding column headers
 
     def _emit(self, row: _Row) -> None:
         self.rows.append(row)
@@ -160,6 +161,7 @@ class _Reader:
         labels = line.labels
         if any(is_t3_header(label) for label in labels):
             self.pending = []
+            self.header.extend(labels)
             return
         values = cells_after_labels(line.tokens)
         anchor = _last_anchor(labels)
@@ -369,6 +371,26 @@ def _resolve_runs(
     return sorted(decoded), sorted(ambiguous)
 
 
+# The applicant columns of the national format, each printed once in a table header.
+_APPLICANT_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构")
+
+
+def _header_mismatch(header: Sequence[str]) -> Finding | None:
+    """A finding when a printed table header lacks or repeats an applicant column."""
+    if not header:
+        return None
+    counts = {word: sum(label == word for label in header) for word in _APPLICANT_COLUMNS}
+    if all(n == 1 for n in counts.values()):
+        return None
+    wrong = "、".join(f"“{word}”{n}次" for word, n in counts.items() if n != 1)
+    return Finding(
+        "parse.header_mismatch",
+        Severity.WARNING,
+        f"表三（收到和处理政府信息公开申请情况）的表头与国家统一格式不符：{wrong}，"
+        "应各1次；各行数字按国家统一格式的栏位读取，请核对",
+    )
+
+
 def lines_to_table3(lines: Sequence[TokenLine], *, truncated: bool) -> Table3:
     """Table 3's figures from the token lines of its region."""
     reader = _Reader(end_aligned=rows_end_aligned(lines, WIDTH))
@@ -418,6 +440,9 @@ def lines_to_table3(lines: Sequence[TokenLine], *, truncated: bool) -> Table3:
                 row_keys,
             )
         )
+    mismatch = _header_mismatch(reader.header)
+    if mismatch is not None:
+        out.findings.append(mismatch)
     unassigned = len(rows) - len(assigned) + reader.incomplete
     missing = [k for k in keys if k not in set(assigned.values())]
     if truncated and missing:

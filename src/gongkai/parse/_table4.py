@@ -47,6 +47,43 @@ def _values(lines: Sequence[TokenLine]) -> list[Token]:
     return values
 
 
+# Each of the three groups (复议, 直接起诉, 复议后起诉) prints these column words once; a header
+# holding them another number of times lost or gained columns.
+_COLUMN_WORDS = ("其他", "尚未", "总计")
+_GROUPS = len(T4_GROUPS)
+
+
+def _header_text(lines: Sequence[TokenLine]) -> str:
+    """The header's label text: the labels of the table rows before the first figure.
+
+    Only rows of a table structure (HTML, DOCX, pipes) count: a PDF's text layer prints a
+    broken header as a matter of course, and its figures are read by their count alone."""
+    labels: list[str] = []
+    for line in lines:
+        if line.has_number:
+            break
+        if line.tabular:
+            labels.extend(line.labels)
+    return "".join(labels)
+
+
+def _header_mismatch(lines: Sequence[TokenLine]) -> Finding | None:
+    """A finding when the printed header does not have the national format's 15 columns."""
+    header = _header_text(lines)
+    counts = {word: header.count(word) for word in _COLUMN_WORDS}
+    if not any(counts.values()) or all(n == _GROUPS for n in counts.values()):
+        return None  # no column header printed (PDF text, scrapes), or the right one
+    found = "、".join(f"“{word}”{n}次" for word, n in counts.items())
+    return Finding(
+        "parse.header_mismatch",
+        Severity.WARNING,
+        f"表四（行政复议、行政诉讼情况）的表头与国家统一格式不符：{found}，"
+        f"应各{_GROUPS}次（{_GROUPS}组、每组{len(T4_COLUMNS)}栏）；"
+        "数字只在恰好读到15个时按栏位读取，请核对",
+        KEYS,
+    )
+
+
 def lines_to_table4(lines: Sequence[TokenLine], *, truncated: bool) -> Table4:
     """Table 4's figures from the token lines of its region."""
     out = Table4()
@@ -54,6 +91,13 @@ def lines_to_table4(lines: Sequence[TokenLine], *, truncated: bool) -> Table4:
     if not values:
         return out
     out.found = True
+    mismatch = _header_mismatch(lines)
+    if mismatch is not None:
+        out.findings.append(mismatch)
+        if len(values) != WIDTH or any(t.kind is not Kind.NUMBER for t in values):
+            # A damaged header over a row that is not 15 clean figures: which figure sits
+            # under which column cannot be told, so none is read.
+            return out
     if len(values) >= WIDTH:
         for key, token in zip(KEYS, values, strict=False):
             if token.kind is Kind.NUMBER:
