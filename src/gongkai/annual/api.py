@@ -34,8 +34,10 @@ __all__ = ["MAX_PROBLEMS", "MAX_UPLOAD_BYTES", "router"]
 router = Router(tags=["年度报告与台账"])
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-# A refused import lists at most this many problems (the ledger library caps them too).
+# A refused import lists at most this many problems (the ledger library caps them too), each
+# at most this long: a problem may quote a cell, and a cell may be megabytes long.
 MAX_PROBLEMS = 200
+MAX_PROBLEM_CHARS = 500
 _FIRST_YEAR = 2008  # the first Regulations took effect on 2008-05-01
 _IMPORT_ROLES = frozenset({Role.REGISTRAR, Role.ADMINISTRATOR})
 _CONTENT_TYPES = {
@@ -192,6 +194,12 @@ def ledger_export(request: HttpRequest, code: str, fmt: Literal["csv", "xlsx"]) 
     return response
 
 
+def _shortened(problem: str) -> str:
+    if len(problem) <= MAX_PROBLEM_CHARS:
+        return problem
+    return f"{problem[:MAX_PROBLEM_CHARS]}…（共 {len(problem)} 字，其余从略）"
+
+
 def _export(queryset: Any, fmt: str, *, masked: bool, actor: Any, agency: Agency) -> bytes:
     ledger = _ledger()
     export = ledger.export_ledger
@@ -293,7 +301,7 @@ def ledger_import(request: HttpRequest, code: str) -> Status[dict[str, Any]]:
     try:
         result = ledger.import_ledger(agency, upload.read(), upload.name or "", actor=user)
     except ledger.LedgerError as exc:
-        listed = list(exc.problems[:MAX_PROBLEMS])
+        listed = [_shortened(p) for p in exc.problems[:MAX_PROBLEMS]]
         if len(exc.problems) > MAX_PROBLEMS:
             listed.append(f"另有 {len(exc.problems) - MAX_PROBLEMS} 处问题未列出。")
         raise ApiError(
