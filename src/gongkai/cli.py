@@ -7,6 +7,9 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from gongkai._argparse import EXIT_CODES_HELP, ChineseArgumentParser
+from gongkai.errors import GongkaiError
+
 __all__ = ["main"]
 
 # Each module defines ``register(subparsers)``; a sub-parser sets ``handler`` to a function
@@ -20,11 +23,15 @@ _COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every domain's sub-commands."""
-    parser = argparse.ArgumentParser(
-        prog="gongkai", description="政府信息公开工作系统：年度报告解析与核查、依申请公开台账"
+    """The argument parser with every domain's sub-commands (all of them in Chinese)."""
+    parser = ChineseArgumentParser(
+        prog="gongkai",
+        description="政府信息公开工作系统：年度报告解析与核查、依申请公开台账",
+        epilog=EXIT_CODES_HELP + "\n  130  被中断（Ctrl-C）\n\n各命令的说明：gongkai 命令 --help",
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="命令")
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="命令", parser_class=ChineseArgumentParser
+    )
     for name in _COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -46,6 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(handler(args))
+    except GongkaiError as error:  # refused on purpose: the user's message, not a traceback
+        print(f"gongkai：{error.message}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130

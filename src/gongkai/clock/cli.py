@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from collections.abc import Sequence
 from datetime import date
-from typing import Any, NoReturn
+from typing import Any
+
+from gongkai._argparse import ChineseArgumentParser
 
 from ._calendar import WorkCalendar, default_calendar
 from ._deadline import Deadline, compute_deadline
@@ -17,44 +17,6 @@ from ._settings import ClockRules, Regulation
 __all__ = ["EXIT_UNCERTAIN", "register", "run_deadline"]
 
 EXIT_UNCERTAIN = 3  # the count ran into a year the calendar does not know
-
-
-class _ChineseArgumentParser(argparse.ArgumentParser):
-    """A sub-parser whose errors are one Chinese line on stderr and exit status 2."""
-
-    def parse_known_args(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, namespace: Any = None
-    ) -> tuple[argparse.Namespace, list[str]]:
-        parsed, extras = super().parse_known_args(args, namespace)
-        if extras:
-            # Reported here rather than by the top-level parser, which would answer in English.
-            self.error(f"unrecognized arguments: {' '.join(extras)}")
-        return parsed, extras
-
-    def error(self, message: str) -> NoReturn:
-        print(f"gongkai deadline：{_translate(message)}", file=sys.stderr)
-        raise SystemExit(2)
-
-
-_MESSAGES = (
-    (re.compile(r"^unrecognized arguments: (.*)$"), "无法识别的参数：{0}"),
-    (re.compile(r"^the following arguments are required: (.*)$"), "缺少参数：{0}"),
-    (re.compile(r"^argument (\S+): expected one argument$"), "参数 {0} 需要一个值"),
-    (
-        re.compile(r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$"),
-        "参数 {0} 的取值 {1} 无效，可选：{2}",
-    ),
-    (re.compile(r"^argument (\S+): ignored explicit argument (.*)$"), "参数 {0} 不接受取值 {1}"),
-    (re.compile(r"^argument (\S+): (.*)$"), "参数 {0}：{1}"),
-)
-
-
-def _translate(message: str) -> str:
-    for pattern, template in _MESSAGES:
-        match = pattern.match(message)
-        if match:
-            return template.format(*match.groups())
-    return f"参数错误：{message}"
 
 
 def _iso_date(text: str) -> date:
@@ -123,9 +85,11 @@ def register(subparsers: Any) -> None:
             "计算答复期限：打印到期日（ISO 格式）及计算说明。"
             "日期超出工作日历已知年份时仍打印暂定日期，并以状态 3 退出。"
         ),
+        epilog="退出码：\n  0  成功\n  2  参数或日历文件有误\n  3  结果为暂定（日历未覆盖所涉年份）",
     )
-    # The sub-parser answers bad input in Chinese, on one line (argparse itself would not).
-    parser.__class__ = _ChineseArgumentParser
+    # The sub-parser answers bad input in Chinese, on one line (argparse itself would not);
+    # set here too so that the command keeps it when registered under another parser.
+    parser.__class__ = ChineseArgumentParser
     parser.add_argument(
         "received", metavar="RECEIVED", type=_iso_date, help="收到申请的日期 YYYY-MM-DD"
     )

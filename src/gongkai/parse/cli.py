@@ -7,6 +7,7 @@ import csv
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,13 @@ log = logging.getLogger("gongkai.parse")
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
+
+# "https://…", "ftp://…", "www.…": the user hoped the report would be fetched.
+_URL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)", re.ASCII)
+_EXITS_READ = "  2  参数有误，或有文件无法读取、被拒绝（其余文件照常处理）"
+_PARSE_EPILOG = f"退出码：\n  0  全部文件已读取\n{_EXITS_READ}\n  1  内部错误"
+_CHECK_EPILOG = f"退出码：\n  0  全部文件已读取，未发现错误\n  1  发现错误（警告和提示不影响退出码）\n{_EXITS_READ}"
+_RENDER_EPILOG = f"退出码：\n  0  已输出\n{_EXITS_READ}，或没有可输出的年度报告\n  1  内部错误"
 
 _SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 _CSV_COLUMNS = ("source", "index", "agency", "year", "generation", "key", "label", "value")
@@ -64,6 +72,10 @@ def read_files(paths: Sequence[str], *, err: TextIO) -> Batch:
     batch = Batch()
     files = expand_paths(paths)
     for name in files:
+        if _URL.match(name):
+            print(f"gongkai: {name}: 网址不会被下载，请先将报告保存为文件再读取", file=err)
+            batch.unreadable += 1
+            continue
         try:
             reports = parse_path(name, options=ParseOptions(validate=False))
             for report in reports:  # per file: a rule that fails costs this file only
@@ -231,6 +243,7 @@ def register(subparsers: Any) -> None:
         "parse",
         help="读取年度报告（文本、HTML、DOCX、PDF）并输出统计数据",
         description="读取政府信息公开工作年度报告，按指标字典输出 JSON（默认）或 CSV。",
+        epilog=_PARSE_EPILOG,
     )
     parse.add_argument(
         "files", nargs="+", metavar="文件", help="文件或目录（目录下的文件全部读取）"
@@ -246,7 +259,8 @@ def register(subparsers: Any) -> None:
     check = subparsers.add_parser(
         "check",
         help="核查年度报告的勾稽关系、跨年度衔接和正文与表格是否一致",
-        description="核查年度报告。退出码：0 无错误，1 有错误，2 有文件无法读取。",
+        description="核查年度报告的勾稽关系、跨年度衔接和正文与表格是否一致。",
+        epilog=_CHECK_EPILOG,
     )
     check.add_argument("files", nargs="+", metavar="文件", help="文件或目录")
     check.add_argument("--json", action="store_true", help="以 JSON 输出核查结果")
@@ -256,8 +270,9 @@ def register(subparsers: Any) -> None:
         "render",
         help="按国家统一格式输出年度报告统计表（HTML、Markdown 或逐格文本）",
         description="读取年度报告，按国家统一格式重新排出统计表。",
+        epilog=_RENDER_EPILOG,
     )
-    render.add_argument("files", nargs="+", metavar="文件")
+    render.add_argument("files", nargs="+", metavar="文件", help="文件或目录")
     render.add_argument(
         "--format", choices=("html", "markdown", "text"), default="html", help="输出格式"
     )

@@ -19,20 +19,28 @@ DEMO_PASSWORD = "admin"
 def register(subparsers: Any) -> None:
     """Add the demo, serve and manage sub-commands."""
     demo = subparsers.add_parser(
-        "demo", help="建立演示数据库（演示数据与 admin/admin 账号）并启动管理界面"
+        "demo",
+        help="建立演示数据库（演示数据与 admin/admin 账号）并启动管理界面",
+        epilog="退出码：\n  0  成功\n  1  数据库中已有正式申请记录，未写入演示数据\n  2  参数或配置有误",
     )
     demo.add_argument("--no-serve", action="store_true", help="只建立数据库，不启动服务")
     demo.add_argument("--addr", default="127.0.0.1:8000", help="监听地址（默认 127.0.0.1:8000）")
     demo.add_argument("--seed", type=int, default=2026, help="演示数据的随机种子")
     demo.set_defaults(handler=_demo)
 
-    serve = subparsers.add_parser("serve", help="迁移数据库并启动开发服务器")
+    serve = subparsers.add_parser(
+        "serve",
+        help="迁移数据库并启动开发服务器",
+        epilog="退出码：\n  0  服务器正常停止\n  2  参数或配置有误",
+    )
     serve.add_argument("--addr", default="127.0.0.1:8000", help="监听地址（默认 127.0.0.1:8000）")
     serve.set_defaults(handler=_serve)
 
     manage = subparsers.add_parser(
         "manage",
         help="Django 管理命令（原样转交，如 gongkai manage migrate）",
+        description="把其后的参数原样交给 Django 的管理命令（gongkai manage help 列出全部命令）。",
+        epilog="退出码：Django 管理命令的退出码；配置有误时为 2",
         add_help=False,
         # No option prefix: every argument, "--help" included, goes to Django untouched.
         prefix_chars="\x00",
