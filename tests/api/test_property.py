@@ -177,3 +177,42 @@ def test_query_strings(
     url, template = endpoint
     response = client.get(f"{url}?{urlencode(query, errors='surrogatepass')}")
     _check(response, template, "get")
+
+
+_GOOD_ROW = [
+    "A-1",
+    "2023-05-01",
+    "互联网",
+    "自然人",
+    "张三",
+    "",
+    "",
+    "申请内容",
+    "予以公开",
+    "2023-05-10",
+]
+
+
+@_SETTINGS
+@given(data=st.data())
+def test_import_files(world: tuple[World, Client, int], data: st.DataObject) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.annual_helpers import HEADER
+
+    _, client, _ = world
+    kind = data.draw(st.sampled_from(["mutated", "bytes"]))
+    if kind == "bytes":
+        content = data.draw(st.binary(max_size=300))
+    else:
+        row = list(_GOOD_ROW)
+        row[0] = f"P-{data.draw(st.integers(min_value=0, max_value=10**9))}"
+        for _ in range(data.draw(st.integers(min_value=0, max_value=3))):
+            index = data.draw(st.integers(min_value=0, max_value=len(row) - 1))
+            row[index] = data.draw(_nasty_text)
+        line = ",".join('"' + cell.replace('"', '""') + '"' for cell in row)
+        content = f"{HEADER}\r\n{line}\r\n".encode("utf-8", "surrogatepass")
+    name = data.draw(st.sampled_from(["台账.csv", "台账.xlsx", "x", ""]))
+    upload = SimpleUploadedFile(name or "file", content)
+    response = client.post("/api/ledger/bureau/import/", {"file": upload})
+    _check(response, "/api/ledger/{code}/import/", "post")

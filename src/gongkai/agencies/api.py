@@ -50,6 +50,7 @@ class AgencyList(Schema):
     "/agencies/",
     response={200: AgencyList, **problems(400, 403)},
     summary="机关列表（可见范围内）",
+    description="当前用户可见的机关（本机关；监督员、管理员另含其下级），按层级排列。",
     openapi_extra=query_string(AgencyFilter),
 )
 def agency_list(request: HttpRequest) -> dict[str, Any]:

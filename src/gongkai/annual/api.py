@@ -125,6 +125,7 @@ def _whole_subtree_visible(user: Any, agency: Agency) -> bool:
     "/annual/{code}/{int:year}/",
     response={200: CompiledReport, **problems(400, 403, 404)},
     summary="编制年度报告（JSON，或 ?format=html 的表格）",
+    description="由台账编制某机关某年度报告的表二至表四并核对；subtree=1 汇总下级机关，仅当用户可见全部下级时汇总（subtree_included 说明是否汇总）。",
     openapi_extra={
         **query_string(CompileQuery),
         "responses": {200: {"content": {"text/html": {"schema": {"type": "string"}}}}},
@@ -159,6 +160,7 @@ def compiled_report(request: HttpRequest, code: str, year: int) -> Any:
     "/ledger/{code}/export.{fmt}",
     response={200: None, **problems(400, 403, 404)},
     summary="导出台账（CSV 或 XLSX；默认遮蔽个人信息）",
+    description="导出某机关的台账；subtree=1 含可见范围内的下级机关。默认遮蔽身份证号码和联系方式；unmasked=1 须为公开办负责人或管理员，导出记入审计日志。",
     openapi_extra={
         **query_string(ExportQuery),
         "responses": {
@@ -257,6 +259,7 @@ def _interim_export(
     "/ledger/{code}/import/",
     response={201: ImportOutcome, **problems(400, 403, 404, 413)},
     summary="导入台账（multipart 字段 file；全部导入或全部不导入）",
+    description="导入 CSV 或 XLSX 台账（不超过 20 MB）；须为该机关的登记员或管理员。有任何一行不合格则全部不导入，problems 列出各行问题（最多 200 条，每条最多 500 字）。",
     openapi_extra={
         "requestBody": {
             "required": True,

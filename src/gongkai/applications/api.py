@@ -20,6 +20,7 @@ from django.utils import timezone
 from ninja import ModelSchema, Router, Schema, Status
 
 from gongkai.agencies.access import agencies_visible_to, may_reveal_personal_data
+from gongkai.agencies.choices import Role
 from gongkai.httpapi import (
     ApiError,
     check_against_schema,
@@ -34,6 +35,7 @@ from gongkai.masking import mask_contact, mask_identity_number
 from . import actions
 from .actions import ACTIONS, Action, RegisterApplication
 from .choices import OUTCOME_BASES
+from .choices import Status as CaseStatus
 from .deadlines import explain_deadline
 from .filtersets import FilterError, filter_applications
 from .models import Application, ApplicationEvent
@@ -138,6 +140,10 @@ class ApplicationOut(ModelSchema):
     @staticmethod
     def resolve_applicant_id_number(obj: Application) -> str:
         return mask_identity_number(obj.applicant_id_number)
+
+    @staticmethod
+    def resolve_applicant_credit_code(obj: Application) -> str:
+        return mask_identity_number(obj.applicant_credit_code)
 
     @staticmethod
     def resolve_applicant_contact(obj: Application) -> str:
@@ -278,6 +284,7 @@ def _fresh(pk: int) -> Application:
     "/applications/",
     response={200: ApplicationPage, **problems(400, 403)},
     summary="申请列表（可见范围内）",
+    description="当前用户可见机关的申请，按收到日期倒序；身份证号码、统一社会信用代码和联系方式已遮蔽。agency 与 subtree=1 只在可见范围内筛选。",
     openapi_extra=query_string(ApplicationFilter),
 )
 def list_applications(request: HttpRequest) -> dict[str, Any]:
@@ -310,6 +317,7 @@ _REGISTRATION_SCHEMA = form_schema(RegisterApplication.form_class, title="登记
     "/applications/",
     response={201: ApplicationOut, **problems(400, 403, 409)},
     summary="登记申请",
+    description="在 agency 所指机关登记一件申请；须为该机关的登记员或管理员。收到日期按条例第三十一条推算。",
     openapi_extra=json_body(_REGISTRATION_SCHEMA, "agency 为受理机关编号，其余字段同登记表。"),
 )
 def register_application(request: HttpRequest) -> Status[Application]:
@@ -324,10 +332,17 @@ def register_application(request: HttpRequest) -> Status[Application]:
     "/applications/{int:pk}/",
     response={200: ApplicationDetail, **problems(403, 404)},
     summary="申请详情",
+    description="一件申请及其办理记录、期限扣除、复议诉讼和答复期限的推算过程；个人信息已遮蔽。",
 )
 def application_detail(request: HttpRequest, pk: int) -> Application:
     """One application with its events, pauses, disputes and how its deadline was counted."""
     return _visible(request, pk)
+
+
+def _action_description(action: type[Action]) -> str:
+    roles = "、".join(str(Role(r).label) for r in sorted(action.roles))
+    statuses = "、".join(str(CaseStatus(st).label) for st in sorted(action.statuses))
+    return f"{action.label}。可办理的角色：{roles}（超级用户亦可）。适用的申请状态：{statuses}。"
 
 
 def _action_operation(action: type[Action]) -> None:
@@ -346,6 +361,7 @@ def _action_operation(action: type[Action]) -> None:
         run,
         response={200: ApplicationOut, **problems(400, 403, 404, 409)},
         summary=action.label,
+        description=_action_description(action),
         operation_id=f"action_{action.name}",
         url_name=f"action-{action.name}",
         openapi_extra=json_body(schema),
@@ -361,6 +377,7 @@ for _action in ACTIONS.values():
     "/applications/{int:pk}/actions/{name}/",
     response=problems(400, 403, 404),
     summary="其他操作名：一律答 400（未知的操作）",
+    description="不在上列操作中的操作名一律答 400，detail 列出可用的操作。",
 )
 def unknown_action(request: HttpRequest, pk: int, name: str) -> None:
     """An action name the register does not know."""
@@ -387,6 +404,7 @@ _REVEAL_SCHEMA = _reveal_schema()
     "/applications/{int:pk}/reveal/",
     response={200: PersonalData, **problems(400, 403, 404, 501)},
     summary="查看一件申请的完整身份信息（留痕）",
+    description="办理本案的登记员、承办人、公开办负责人、管理员可查看未遮蔽的身份证号码、统一社会信用代码和联系方式；每次查看记入办理记录（personal_data_revealed），注明操作人。",
     openapi_extra=json_body(_REVEAL_SCHEMA),
 )
 def reveal_personal_data(request: HttpRequest, pk: int) -> Application:
