@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from .forms import form_schema, query_parameters
+from .forms import query_parameters
 from .problems import Problem
 
 __all__ = ["QUERY_KEY", "json_body", "problems", "query_string"]
@@ -38,8 +38,3 @@ def query_string(
 ) -> dict[str, Any]:
     """``openapi_extra`` describing the query parameters of a filter form."""
     return {QUERY_KEY: query_parameters(form_class, exclude=exclude)}
-
-
-def form_body(form_class: type[forms.BaseForm], *, exclude: Iterable[str] = ()) -> dict[str, Any]:
-    """``openapi_extra`` of a JSON body carrying ``form_class``'s fields."""
-    return json_body(form_schema(form_class, exclude=exclude))

@@ -64,16 +64,17 @@ def field_schema(field: forms.Field) -> dict[str, Any]:
         schema["x-enum-labels"] = dict(pairs)
     elif isinstance(field, forms.BooleanField):
         schema = {"type": "boolean"}
+    elif isinstance(field, forms.DecimalField | forms.FloatField):
+        # Checked before IntegerField, which Django makes their base class.
+        schema = {"type": ["string", "number"], "format": "decimal"}
+        if field.min_value is not None:
+            schema["minimum"] = float(field.min_value)
     elif isinstance(field, forms.IntegerField):
         schema = {"type": "integer"}
         min_value = getattr(field, "min_value", None)
         max_value = getattr(field, "max_value", None)
         schema["minimum"] = -BIGINT_MAX if min_value is None else min_value
         schema["maximum"] = BIGINT_MAX if max_value is None else max_value
-    elif isinstance(field, forms.DecimalField):
-        schema = {"type": ["string", "number"], "format": "decimal"}
-        if field.min_value is not None:
-            schema["minimum"] = float(field.min_value)
     elif isinstance(field, forms.DateTimeField):
         schema = {"type": "string", "format": "date-time"}
     elif isinstance(field, forms.DateField):
