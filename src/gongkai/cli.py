@@ -16,7 +16,7 @@ __all__ = ["main"]
 # taking the parsed namespace and returning the exit code. Modules are imported here so
 # that the report commands never import Django.
 _COMMAND_MODULES = (
-    "gongkai.parse.cli",  # parse, check, render
+    "gongkai.report_cli",  # parse, check, render
     "gongkai.clock.cli",  # deadline
     "gongkai.web.cli",  # demo, serve, manage
 )

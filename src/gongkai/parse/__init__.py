@@ -24,8 +24,8 @@ _LAZY = {
     "document_to_reports": "_pipeline",
     "parse_bytes": "_pipeline",
     "parse_path": "_pipeline",
-    "bytes_to_document": "_decode",
-    "path_to_document": "_decode",
+    "bytes_to_document": "read._decode",
+    "path_to_document": "read._decode",
 }
 
 

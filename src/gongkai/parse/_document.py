@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from gongkai.errors import GongkaiError
+
 __all__ = ["Document", "InputFormat", "Line", "UnreadableInput"]
 
 
@@ -47,9 +49,11 @@ class Document:
     lines: tuple[Line, ...]
 
 
-class UnreadableInput(Exception):
-    """An input that cannot be read as a report; ``message`` is a one-line Chinese message."""
+class UnreadableInput(GongkaiError):
+    """An input that cannot be read as a report (or is refused as too costly to read);
+    ``message`` is a one-line Chinese message. The command line exits with status 2."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    default_code = "unreadable"
+
+    def __init__(self, message: str, *, log_message: str | None = None) -> None:
+        super().__init__(message, log_message=log_message or f"unreadable input: {message}")

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from gongkai.report import Generation, Report
 
-from ._decode import bytes_to_document, path_to_document
 from ._document import Document
-from ._prose import lines_to_prose
-from ._split import Section, document_to_sections
-from ._tables import lines_to_tables
+from .locate._split import Section, document_to_sections
+from .prose._prose import lines_to_prose
+from .read._decode import bytes_to_document, path_to_document
+from .tables._tables import lines_to_tables
 
 __all__ = [
     "ParseOptions",

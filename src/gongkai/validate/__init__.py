@@ -1,4 +1,4 @@
-"""Validation of annual reports: identities within one report, prose against tables, and
+"""Validation of annual reports: sums within one report, prose against tables, and
 checks across one agency's consecutive years. Findings report figures; they never change them.
 """
 
@@ -32,7 +32,7 @@ def _negatives(report: Report) -> list[Finding]:
 
 
 def check_report(report: Report) -> list[Finding]:
-    """Findings on one report: negative figures, table 3 and 4 identities, and the prose."""
+    """Findings on one report: negative figures, table 3 and 4 sums, and the prose."""
     return _negatives(report) + check_table3(report) + check_table4(report) + check_prose(report)
 
 

@@ -1,4 +1,4 @@
-"""Error localisation in table 3: the one cell that explains several broken identities, and
+"""Error localisation in table 3: the one cell that explains several broken sums, and
 equal-and-opposite differences that point to an application counted in two places.
 
 Both are explanations of failures already reported as errors, so they are ``info`` findings;
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from gongkai.report import Finding, Report, Severity, Suggestion, Value
 
-from ._identity import Family, Outcome
 from ._messages import number, t3_cell, t3_column_label, t3_row_label
+from ._sums import Family, Outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +25,8 @@ class _Candidate:
 
 
 def _describe(outcome: Outcome) -> str:
-    # Every identity through a cell runs along the cell's own row or column.
-    family = outcome.identity.family
+    # Every table sum through a cell runs along the cell's own row or column.
+    family = outcome.table_sum.family
     if family is Family.ROW:
         return "该行各类申请人合计与总计栏相符"
     if family is Family.COLUMN:
@@ -36,20 +36,20 @@ def _describe(outcome: Outcome) -> str:
 
 def _candidates(report: Report, outcomes: list[Outcome]) -> list[_Candidate]:
     failed = [o for o in outcomes if o.residual != 0]
-    # A cell inside an identity that holds cannot be the wrong one: changing it would break it.
-    holding = {k for o in outcomes if o.residual == 0 for k in o.identity.keys}
+    # A cell inside a table sum that holds cannot be the wrong one: changing it would break it.
+    holding = {k for o in outcomes if o.residual == 0 for k in o.table_sum.keys}
     seen: set[str] = set()
     out: list[_Candidate] = []
     for outcome in failed:
-        for key in outcome.identity.keys:
+        for key in outcome.table_sum.keys:
             if key in seen or key in holding:
                 continue
             seen.add(key)
-            involved = tuple(o for o in failed if o.identity.coefficient(key) != 0)
+            involved = tuple(o for o in failed if o.table_sum.coefficient(key) != 0)
             if len(involved) < 2:
                 continue
             # Changing the cell by delta moves each residual by coefficient * delta.
-            deltas = {-o.residual * o.identity.coefficient(key) for o in involved}
+            deltas = {-o.residual * o.table_sum.coefficient(key) for o in involved}
             value = report.get(key)
             if len(deltas) != 1 or value is None:
                 continue
@@ -70,7 +70,7 @@ def _located(candidate: _Candidate) -> Finding:
         f"{t3_cell(row, column)}印为 {number(candidate.value)}，应为 {corrected}："
         f"改为 {corrected} 后，{held}。"
     )
-    keys = tuple(dict.fromkeys(k for o in candidate.explains for k in o.identity.keys))
+    keys = tuple(dict.fromkeys(k for o in candidate.explains for k in o.table_sum.keys))
     return Finding(
         "t3.cell_located",
         Severity.INFO,
@@ -83,13 +83,13 @@ def _located(candidate: _Candidate) -> Finding:
 def _opposite(family: Family, more: Outcome, less: Outcome) -> Finding:
     d = number(more.residual)
     if family is Family.ROW:
-        a, b = t3_row_label(more.identity.line), t3_row_label(less.identity.line)
+        a, b = t3_row_label(more.table_sum.line), t3_row_label(less.table_sum.line)
         message = (
             f"表三“{a}”行各类申请人合计比总计栏多 {d}，“{b}”行少 {d}，数额相等、方向相反："
             f"可能有 {d} 件申请在各类申请人栏计入了“{a}”行，在总计栏计入了“{b}”行。"
         )
     else:
-        a, b = t3_column_label(more.identity.line), t3_column_label(less.identity.line)
+        a, b = t3_column_label(more.table_sum.line), t3_column_label(less.table_sum.line)
         if family is Family.COLUMN:
             check, first, second = (
                 "（一）至（六）合计比“（七）总计”",
@@ -106,16 +106,16 @@ def _opposite(family: Family, more: Outcome, less: Outcome) -> Finding:
             f"表三“{a}”列{check}多 {d}，“{b}”列少 {d}，数额相等、方向相反："
             f"可能有 {d} 件申请在{first}计入“{a}”，在{second}计入“{b}”。"
         )
-    keys = tuple(dict.fromkeys(more.identity.keys + less.identity.keys))
+    keys = tuple(dict.fromkeys(more.table_sum.keys + less.table_sum.keys))
     return Finding("t3.opposite_moves", Severity.INFO, message, keys)
 
 
 def _opposite_moves(outcomes: list[Outcome]) -> list[Finding]:
     out: list[Finding] = []
     for family in (Family.ROW, Family.COLUMN, Family.BALANCE):
-        failed = [o for o in outcomes if o.identity.family is family and o.residual != 0]
+        failed = [o for o in outcomes if o.table_sum.family is family and o.residual != 0]
         # Exactly two lines off, neither of them a total line, by equal and opposite amounts.
-        if len(failed) != 2 or any(o.identity.line == "total" for o in failed):
+        if len(failed) != 2 or any(o.table_sum.line == "total" for o in failed):
             continue
         a, b = failed
         if a.residual + b.residual != 0:

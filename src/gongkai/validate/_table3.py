@@ -1,4 +1,4 @@
-"""Table 3 identities: row sums (I3), column sums (I2) and the per-column balance (I1)."""
+"""Table 3 sums: row sums (I3), column sums (I2) and the per-column balance (I1)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from functools import cache
 
 from gongkai.report import T3_COLUMNS, Finding, Generation, Report, Severity, Suggestion, t3_rows
 
-from ._identity import Family, Identity, Outcome, evaluate
 from ._locate import locate
 from ._messages import number, t3_cell, t3_column_label, t3_row_label
+from ._sums import Family, Outcome, TableSum, evaluate
 
 _PARTS = tuple(c for c, _ in T3_COLUMNS if c != "total")
 _COLUMNS = tuple(c for c, _ in T3_COLUMNS)
@@ -32,18 +32,18 @@ def _outcome_rows(split: bool) -> tuple[str, ...]:
     return tuple(r.row for r in layout if r.group is not None and r.row != "total")
 
 
-def t3_identities(report: Report) -> list[Identity]:
-    """Every table-3 identity for the report's layout (evaluated only where figures are present)."""
-    return list(_identities_for(split_other(report)))
+def t3_sums(report: Report) -> list[TableSum]:
+    """Every table-3 sum for the report's layout (evaluated only where figures are present)."""
+    return list(_sums_for(split_other(report)))
 
 
 @cache
-def _identities_for(split: bool) -> tuple[Identity, ...]:
+def _sums_for(split: bool) -> tuple[TableSum, ...]:
     # Two layouts only (split or undivided 其他处理): built once, not per report.
     rows = tuple(r.row for r in t3_rows(Generation.Y2021, split_other=split))
     outcomes = _outcome_rows(split)
     out = [
-        Identity(
+        TableSum(
             "t3.row_sum",
             Family.ROW,
             row,
@@ -53,7 +53,7 @@ def _identities_for(split: bool) -> tuple[Identity, ...]:
         for row in rows
     ]
     out += [
-        Identity(
+        TableSum(
             "t3.column_sum",
             Family.COLUMN,
             column,
@@ -63,7 +63,7 @@ def _identities_for(split: bool) -> tuple[Identity, ...]:
         for column in _COLUMNS
     ]
     out += [
-        Identity(
+        TableSum(
             "t3.balance",
             Family.BALANCE,
             column,
@@ -76,40 +76,40 @@ def _identities_for(split: bool) -> tuple[Identity, ...]:
 
 
 def _failure(outcome: Outcome) -> Finding:
-    identity = outcome.identity
+    table_sum = outcome.table_sum
     left, right = number(outcome.left), number(outcome.right)
-    if identity.family is Family.ROW:
+    if table_sum.family is Family.ROW:
         message = (
-            f"表三“{t3_row_label(identity.line)}”行：各类申请人合计为 {left}，总计栏为 {right}。"
+            f"表三“{t3_row_label(table_sum.line)}”行：各类申请人合计为 {left}，总计栏为 {right}。"
         )
-    elif identity.family is Family.COLUMN:
+    elif table_sum.family is Family.COLUMN:
         message = (
-            f"表三“{t3_column_label(identity.line)}”列：（一）至（六）各项办理结果合计为 {left}，"
+            f"表三“{t3_column_label(table_sum.line)}”列：（一）至（六）各项办理结果合计为 {left}，"
             f"“（七）总计”为 {right}。"
         )
     else:
         message = (
-            f"表三“{t3_column_label(identity.line)}”列：第一项加第二项之和"
+            f"表三“{t3_column_label(table_sum.line)}”列：第一项加第二项之和"
             f"（本年新收加上年结转）为 {left}，第三项加第四项之和"
             f"（（七）总计加结转下年度继续办理）为 {right}，两者应相等。"
         )
-    return Finding(identity.rule, Severity.ERROR, message, identity.keys)
+    return Finding(table_sum.rule, Severity.ERROR, message, table_sum.keys)
 
 
-def _implied_totals(report: Report, identities: list[Identity]) -> list[Finding]:
+def _implied_totals(report: Report, sums: list[TableSum]) -> list[Finding]:
     # A blank printed total whose parts are all printed: say what the parts add to, never fill it.
     out: list[Finding] = []
-    for identity in identities:
-        if identity.family is Family.BALANCE or len(identity.rhs) != 1:
+    for table_sum in sums:
+        if table_sum.family is Family.BALANCE or len(table_sum.rhs) != 1:
             continue
-        (total,) = identity.rhs
-        parts = [report.get(k) for k in identity.lhs]
+        (total,) = table_sum.rhs
+        parts = [report.get(k) for k in table_sum.lhs]
         if report.get(total) is not None or any(v is None for v in parts):
             continue
         implied = sum((v for v in parts if v is not None), 0)
         row, _, column = total.removeprefix("t3.").rpartition(".")
         where = t3_cell(row, column)
-        if identity.family is Family.ROW:
+        if table_sum.family is Family.ROW:
             basis = "该行各类申请人合计"
         else:
             basis = f"“{t3_column_label(column)}”列（一）至（六）各项办理结果合计"
@@ -119,7 +119,7 @@ def _implied_totals(report: Report, identities: list[Identity]) -> list[Finding]
                 "t3.total_implied",
                 Severity.INFO,
                 message,
-                (*identity.lhs, total),
+                (*table_sum.lhs, total),
                 Suggestion(total, implied),
             )
         )
@@ -127,11 +127,11 @@ def _implied_totals(report: Report, identities: list[Identity]) -> list[Finding]
 
 
 def check_table3(report: Report) -> list[Finding]:
-    """Findings on table 3: broken identities, their likely cause, and totals the parts imply."""
-    identities = t3_identities(report)
-    outcomes = evaluate(report, identities)
+    """Findings on table 3: broken sums, their likely cause, and totals the parts imply."""
+    sums = t3_sums(report)
+    outcomes = evaluate(report, sums)
     failed = [o for o in outcomes if o.residual != 0]
     findings = [_failure(o) for o in failed]
     findings += locate(report, outcomes)
-    findings += _implied_totals(report, identities)
+    findings += _implied_totals(report, sums)
     return findings

@@ -1,4 +1,4 @@
-"""Writes the realistic fixtures of tests/test_realistic_*.py once (not run by the tests).
+"""Writes the realistic fixtures of tests/parse/test_realistic_layouts.py once (not run by the tests).
 
     .venv/bin/python -m tests.data.realistic.make_fixtures
 
@@ -24,7 +24,9 @@ from tests.seed_figures import ANKANG_2019, TIANQIAO_2020, TIANQIAO_2022, SeedTa
 from .grids import Cell, Grid, positions, t2_2019, t2_2021, t3, t4
 
 HERE = Path(__file__).parent
-SEEDS = Path("/work/shared/seeds")
+# The seeds sit in shared/ beside the project checkout: ../shared/seeds from its root.
+PROJECT = Path(__file__).resolve().parents[3]
+SEEDS = PROJECT.parent / "shared" / "seeds"
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
