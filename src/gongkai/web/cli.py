@@ -45,7 +45,9 @@ def register(subparsers: Any) -> None:
         # No option prefix: every argument, "--help" included, goes to Django untouched.
         prefix_chars="\x00",
     )
-    manage.add_argument("arguments", nargs=argparse.REMAINDER)
+    manage.add_argument(
+        "arguments", nargs=argparse.REMAINDER, metavar="参数", help="Django 管理命令及其参数"
+    )
     manage.set_defaults(handler=_manage)
 
 
