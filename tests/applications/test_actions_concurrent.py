@@ -14,7 +14,6 @@ from django.db import connection, connections
 
 from gongkai.applications.actions import ActionRefused, Answer
 from gongkai.applications.models import Application, ApplicationEvent
-
 from tests.register_factories import World
 
 pytestmark = [

@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from gongkai.applications.actions import Answer, RequestCorrection
 from gongkai.applications.actions.calendar import ChangeCalendarDay, DeclareCalendarYear
-from gongkai.audit.models import AuditEntry
 from gongkai.applications.deadlines import recompute_open_deadlines
 from gongkai.applications.models import (
     Application,
@@ -20,6 +19,7 @@ from gongkai.applications.models import (
     CalendarOverride,
     CalendarYear,
 )
+from gongkai.audit.models import AuditEntry
 from gongkai.clock import PACKAGE_YEARS
 from tests.register_factories import World
 

@@ -9,7 +9,6 @@ import pytest
 
 from gongkai.applications.actions import ActionRefused, IssueFeeNotice
 from gongkai.applications.models import Application, ApplicationEvent
-
 from tests.register_factories import World
 
 pytestmark = pytest.mark.django_db

@@ -188,4 +188,3 @@ def test_table2_figures_change_only_through_the_audited_action() -> None:
     SetTable2Figure.delete(w.head, entry)
     assert not Table2Entry.objects.exists()
     assert AuditEntry.objects.filter(action="table2_figure").count() == 3
-
