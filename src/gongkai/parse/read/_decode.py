@@ -126,10 +126,11 @@ def bytes_to_document(data: bytes, name: str) -> Document:
 
 
 def bytes_to_text(data: bytes, declared: str | None = None) -> str:
-    """``data`` decoded: BOM, else UTF-8, else the declared Big5, else GB18030.
+    """``data`` decoded: BOM, else UTF-8, else the declared Big5 or GB18030, else what
+    charset-normalizer finds among GB18030, Big5 and UTF-16.
 
-    Bytes with many NULs are UTF-16 without a BOM if the NULs are all on one parity (mostly
-    ASCII text), else binary; Chinese UTF-16 without a BOM cannot be told from GB18030.
+    Bytes with many control bytes are UTF-16 without a BOM if they decode into the
+    characters of a Chinese text (see ``_bomless_utf16_to_text``), else binary.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -145,12 +146,18 @@ def bytes_to_text(data: bytes, declared: str | None = None) -> str:
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if controls * 100 > len(data) * _MAX_CONTROL_PER_100:
         return _bomless_utf16_to_text(data)
-    if declared in _BIG5_FAMILY:
-        encodings: tuple[str, ...] = ("utf-8", "big5", "gb18030")
-    elif declared is None:
-        encodings = ("utf-8", *_undeclared_encodings(data))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     else:
-        encodings = ("utf-8", "gb18030")
+        return _CONTROL_CHARS.sub("", text) if controls else text
+    if declared in _BIG5_FAMILY:
+        encodings: tuple[str, ...] = ("big5", "gb18030")
+    elif declared is None:
+        encodings = _undeclared_encodings(data)
+    else:
+        encodings = ("gb18030",)
     for encoding in encodings:
         try:
             text = data.decode(encoding)
@@ -166,12 +173,6 @@ def _undeclared_encodings(data: bytes) -> tuple[str, ...]:
     GB18030 accepts nearly any byte sequence, Big5's and UTF-16's included, so it cannot be
     tried first blindly: charset-normalizer's guess among the three goes first (it samples
     the data, so the cost stays small for large files)."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        return ()
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=list(_DETECTED)).best()
