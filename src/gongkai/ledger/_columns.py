@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gongkai.applications.choices import ApplicantKind, Channel, Outcome
+from gongkai.applications.choices import CHANNEL_CHOICES, ApplicantKind, Channel, Outcome
 from gongkai.report import T3_ROWS, normalise_label
 
 __all__ = [
+    "ACCEPTED_VALUES",
     "COLUMNS",
     "HEADERS",
     "REQUIRED_HEADERS",
@@ -92,8 +93,8 @@ _OUTCOMES = _lookup(
     ]
 )
 _CHANNELS = _lookup(
-    [(key, key) for key in Channel.values]
-    + [(str(label), str(key)) for key, label in Channel.choices]
+    [(str(key), str(key)) for key in Channel]
+    + [(str(label), str(key)) for key, label in CHANNEL_CHOICES]
     + [("邮寄", Channel.REGISTERED_POST), ("挂号信", Channel.REGISTERED_POST)]
     + [
         ("网络", Channel.INTERNET),
@@ -106,6 +107,15 @@ _KINDS = _lookup(
     + [(str(label), str(key)) for key, label in ApplicantKind.choices]
     + [("其他组织", ApplicantKind.OTHER_ORG), ("法人或其他组织:其他", ApplicantKind.OTHER_ORG)]
 )
+
+
+# The values a coded column accepts, as a refused import lists them (labels as exported;
+# the keys and the table-3 wordings with numbering are accepted too).
+ACCEPTED_VALUES: dict[str, tuple[str, ...]] = {
+    "申请方式": tuple(str(label) for _, label in CHANNEL_CHOICES),
+    "申请人类型": tuple(str(label) for _, label in ApplicantKind.choices),
+    "办理结果": tuple(str(label) for _, label in Outcome.choices),
+}
 
 
 def outcome_from_text(text: str) -> str | None:

@@ -1,254 +1,253 @@
-"""Import a register spreadsheet into the database (all rows or none) and export it back."""
+"""Import a register file: one action, every row checked, all rows written or none, audited."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any, Literal
+from datetime import datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gongkai.applications.choices import (
-    ApplicantKind,
-    Channel,
-    EventKind,
-    Outcome,
-    Status,
-    rules_for,
-)
-from gongkai.applications.deadlines import refresh_deadline, work_calendar
-from gongkai.applications.models import Application, ApplicationEvent
+from gongkai.agencies.access import is_active_user, roles_at
+from gongkai.agencies.choices import Role
+from gongkai.agencies.models import Agency
+from gongkai.applications.choices import EventKind, Status, rules_for
+from gongkai.applications.deadlines import DeadlineError, refresh_deadline, work_calendar
+from gongkai.applications.models import Application
+from gongkai.applications.records import create_applications, new_event, record_events
+from gongkai.audit.log import record_audit
 
 from ._columns import HEADERS, normalise_header
-from ._read import LedgerFileError, bytes_to_sheet
-from ._rows import LedgerProblem, LedgerRow, sheet_to_rows
-
-if TYPE_CHECKING:
-    from django.contrib.auth.models import User
-    from django.db.models import QuerySet
-
-    from gongkai.agencies.models import Agency
+from ._errors import MAX_PROBLEMS, LedgerError, LedgerFileError
+from ._read import bytes_to_sheet
+from ._rows import CheckedSheet, LedgerProblem, LedgerRow, sheet_to_rows
 
 __all__ = [
+    "IMPORT_ROLES",
+    "ImportLedger",
     "ImportResult",
-    "LedgerError",
-    "export_ledger",
+    "LedgerFileForm",
+    "LedgerForbidden",
     "import_ledger",
-    "ledger_rows",
 ]
 
-ExportFormat = Literal["csv", "xlsx"]
-_BATCH = 1000
+# Rows are written in batches inside the one transaction, so memory stays flat.
+_BATCH = 2000
 # Imported history carries no arrival time; the day's office opening is written so that
 # received_on (the legal date) is what the row says.
 _ARRIVAL_TIME = time(9, 0)
+_ZONE = ZoneInfo("Asia/Shanghai")
+IMPORT_ROLES = frozenset({Role.REGISTRAR, Role.ADMINISTRATOR})
 
 
-class LedgerError(ValueError):
-    """The import was refused; ``problems`` names every bad row, or the file's one problem."""
+class LedgerForbidden(LedgerError):
+    """The user may not import into this agency's register."""
 
-    def __init__(self, problems: Iterable[LedgerProblem | str]) -> None:
-        self.problems: tuple[str, ...] = tuple(str(p) for p in problems)
-        super().__init__("\n".join(self.problems))
+    default_code = "forbidden"
 
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    """What an import wrote."""
+    """What an import did: data rows read, imported and refused (all or none: 0 or all)."""
 
-    created: int
+    read: int
+    imported: int
+    refused: int = 0
+    problems: tuple[str, ...] = ()
     ignored_headers: tuple[str, ...] = field(default=())
 
+    @property
+    def created(self) -> int:
+        """The applications created (the name the first API used)."""
+        return self.imported
 
-def import_ledger(
-    agency: Agency,
-    data: bytes,
-    filename: str = "",
-    *,
-    actor: User | None = None,
-    is_demo: bool = False,
-    today: date | None = None,
-) -> ImportResult:
-    """Import a CSV/XLSX register into ``agency``: every row checked, all written or none.
 
-    Imported rows are written directly, not through RegisterApplication: they are
-    historical records with their own receipt and closing dates (and outcomes decided
-    long ago), which the actions would refuse or re-derive from the arrival time. Each
-    imported application still gets one audit event naming the file and line.
+class LedgerFileForm(forms.Form):
+    """The import's one parameter: the file (the agency and the user come from the request)."""
+
+    file = forms.FileField(label="台账文件（CSV 或 XLSX）")
+
+
+class ImportLedger:
+    """Import a CSV/XLSX register into an agency: the one action that writes imported cases.
+
+    A registrar or administrator at the agency (or a superuser) may import; ``actor=None`` is
+    the command line run by the server's operator, recorded as the system. Every row is
+    checked first; one bad row refuses the file. The rows are written in one transaction
+    through ``gongkai.applications.records``, each with a ``registered`` event naming the
+    importing user, file and line, and the import is one audit entry.
     """
-    today = today or timezone.localdate()
-    try:
-        sheet = bytes_to_sheet(data, filename)
-        rows, problems = sheet_to_rows(sheet, today=today)
-    except LedgerFileError as exc:
-        raise LedgerError([str(exc)]) from None
-    if not rows and not problems:
-        raise LedgerError(["文件只有表头，没有数据行。"])
-    problems = sorted([*problems, *_already_registered(rows)], key=lambda p: p.line)
-    if problems:
-        raise LedgerError(problems)
-    known = {normalise_header(h) for h in HEADERS}
-    ignored = tuple(h for h in sheet.header if h.strip() and normalise_header(h) not in known)
-    try:
-        with transaction.atomic():
-            _write(agency, rows, filename, actor, is_demo)
-    except IntegrityError:
-        # Another import registered one of these references meanwhile.
-        raise LedgerError(["导入时发现编号已被登记，请重新导入以查看重复的行。"]) from None
-    return ImportResult(created=len(rows), ignored_headers=ignored)
 
+    name = "import_ledger"
+    label = "导入台账"
+    form_class = LedgerFileForm
 
-def _already_registered(rows: list[LedgerRow]) -> list[LedgerProblem]:
-    line_of = {row.reference: row.line for row in rows}
-    references = list(line_of)
-    problems = []
-    for start in range(0, len(references), _BATCH):
-        chunk = references[start : start + _BATCH]
-        for reference in Application.objects.filter(reference__in=chunk).values_list(
-            "reference", flat=True
-        ):
-            problems.append(LedgerProblem(line_of[reference], f"编号“{reference}”已在系统中登记。"))
-    return problems
+    @staticmethod
+    def allowed(actor: Any, agency: Agency) -> bool:
+        """May ``actor`` import into ``agency``'s register?"""
+        if actor is None:
+            return True
+        if not is_active_user(actor):
+            return False
+        return bool(actor.is_superuser or roles_at(actor, agency) & IMPORT_ROLES)
 
-
-def _write(
-    agency: Agency,
-    rows: list[LedgerRow],
-    filename: str,
-    actor: User | None,
-    is_demo: bool,
-) -> None:
-    zone = ZoneInfo("Asia/Shanghai")
-    applications = [
-        Application(
-            agency=agency,
-            reference=row.reference,
-            applicant_kind=row.applicant_kind,
-            applicant_name=row.applicant_name,
-            applicant_id_number=row.applicant_id_number,
-            applicant_credit_code=row.applicant_credit_code,
-            applicant_contact=row.applicant_contact,
-            channel=row.channel,
-            arrived_at=datetime.combine(row.received_on, _ARRIVAL_TIME, zone),
-            received_on=row.received_on,
-            rules=rules_for(row.received_on),
-            description=row.description,
-            status=Status.CLOSED if row.closed_on else Status.IN_PROGRESS,
-            clock_started_on=row.received_on,
-            outcome=row.outcome,
-            closed_on=row.closed_on,
-            is_demo=is_demo,
-        )
-        for row in rows
-    ]
-    # An imported open case runs on the statutory clock from its receipt date like any other:
-    # its deadline is computed now (the ledger carries no pauses or extensions to honour).
-    calendar = work_calendar()
-    for application in applications:
-        if application.closed_on is None:
-            refresh_deadline(application, calendar=calendar)
-    Application.objects.bulk_create(applications, batch_size=_BATCH)
-    # bulk_create sets primary keys on PostgreSQL and SQLite (RETURNING); look them up
-    # by reference anyway so this does not depend on the backend.
-    ids = dict(
-        Application.objects.filter(reference__in=[r.reference for r in rows]).values_list(
-            "reference", "pk"
-        )
-    )
-    now = timezone.now()
-    ApplicationEvent.objects.bulk_create(
-        [
-            ApplicationEvent(
-                application_id=ids[row.reference],
-                kind=EventKind.REGISTERED,
-                actor=actor,
-                at=now,
-                effective_on=row.received_on,
-                before={},
-                after=_state(row),
-                payload={"source": "ledger_import", "file": filename, "line": row.line},
-                note=f"由台账文件导入（{filename or '未命名文件'} 第 {row.line} 行）",
+    def execute(self, actor: Any, agency: Agency, data: bytes, filename: str) -> ImportResult:
+        """Check, then write every row or none; raises LedgerError saying why not."""
+        if not self.allowed(actor, agency):
+            raise LedgerForbidden([f"无权导入台账：须由{agency.name}的登记员或管理员办理。"])
+        try:
+            sheet = bytes_to_sheet(data, filename)
+            checked = sheet_to_rows(sheet, today=timezone.localdate())
+        except LedgerFileError as exc:
+            raise LedgerError([exc.message], code=exc.code) from None
+        if checked.read == 0:
+            raise LedgerError(["文件只有表头，没有数据行。"])
+        _refuse_registered(checked)
+        if checked.refused:
+            listed = sorted(checked.problems, key=lambda p: p.line)[:MAX_PROBLEMS]
+            raise LedgerError(
+                listed,
+                read=checked.read,
+                refused=checked.refused,
+                unlisted=checked.refused - len(listed),
+                hints=checked.hints(),
             )
-            for row in rows
-        ],
-        batch_size=_BATCH,
+        known = {normalise_header(h) for h in HEADERS}
+        ignored = tuple(h for h in sheet.header if h.strip() and normalise_header(h) not in known)
+        try:
+            with transaction.atomic():
+                _write(agency, checked.rows, filename, actor)
+                record_audit(
+                    actor,
+                    "ledger_import",
+                    agency=agency,
+                    summary=f"导入台账 {filename or '未命名文件'}：{len(checked.rows)} 件申请",
+                    after={"file": filename, "read": checked.read, "imported": len(checked.rows)},
+                    system="" if actor is not None else "import_ledger",
+                )
+        except IntegrityError:
+            # Another import registered one of these references meanwhile.
+            raise LedgerError(
+                ["导入时发现编号已被登记，请重新导入以查看重复的行。"], code="conflict"
+            ) from None
+        return ImportResult(read=checked.read, imported=len(checked.rows), ignored_headers=ignored)
+
+
+def import_ledger(agency: Agency, data: bytes, filename: str = "", *, actor: Any) -> ImportResult:
+    """Import a CSV/XLSX register into ``agency`` as ``actor`` (None: the command line)."""
+    return ImportLedger().execute(actor, agency, data, filename)
+
+
+def _chunks(rows: Sequence[LedgerRow]) -> Iterator[Sequence[LedgerRow]]:
+    for start in range(0, len(rows), _BATCH):
+        yield rows[start : start + _BATCH]
+
+
+def _refuse_registered(checked: CheckedSheet) -> None:
+    """Move the rows whose reference is already registered to the refused ones."""
+    taken: set[str] = set()
+    for chunk in _chunks(checked.rows):
+        taken.update(
+            Application.objects.filter(reference__in=[r.reference for r in chunk]).values_list(
+                "reference", flat=True
+            )
+        )
+    if not taken:
+        return
+    kept = []
+    for row in checked.rows:
+        if row.reference in taken:
+            checked.refuse(LedgerProblem(row.line, f"编号“{row.reference}”已在系统中登记。"))
+        else:
+            kept.append(row)
+    checked.rows = kept
+
+
+def _application(agency: Agency, row: LedgerRow) -> Application:
+    return Application(
+        agency=agency,
+        reference=row.reference,
+        applicant_kind=row.applicant_kind,
+        applicant_name=row.applicant_name,
+        applicant_id_number=row.applicant_id_number,
+        applicant_credit_code=row.applicant_credit_code,
+        applicant_contact=row.applicant_contact,
+        channel=row.channel,
+        arrived_at=datetime.combine(row.received_on, _ARRIVAL_TIME, _ZONE),
+        received_on=row.received_on,
+        rules=rules_for(row.received_on),
+        description=row.description,
+        status=Status.CLOSED if row.closed_on else Status.IN_PROGRESS,
+        clock_started_on=row.received_on,
+        outcome=row.outcome,
+        closed_on=row.closed_on,
     )
 
 
-def _state(row: LedgerRow) -> dict[str, Any]:
-    return {
-        "status": Status.CLOSED if row.closed_on else Status.IN_PROGRESS,
-        "received_on": row.received_on.isoformat(),
-        "outcome": row.outcome,
-        "closed_on": row.closed_on.isoformat() if row.closed_on else None,
-    }
-
-
-# --- export ----------------------------------------------------------------------------
-
-
-def ledger_rows(applications: QuerySet[Application]) -> Iterable[tuple[str, ...]]:
-    """The register's data rows in the import column order (labels, ISO dates)."""
-    channel = dict(Channel.choices)
-    kind = dict(ApplicantKind.choices)
-    outcome = dict(Outcome.choices)
-    fields = (
-        "reference",
-        "received_on",
-        "channel",
-        "applicant_kind",
-        "applicant_name",
-        "applicant_id_number",
-        "applicant_credit_code",
-        "applicant_contact",
-        "description",
-        "outcome",
-        "closed_on",
-    )
-    for values in applications.order_by("received_on", "reference").values_list(*fields):
-        row = dict(zip(fields, values, strict=True))
-        yield (
-            row["reference"],
-            row["received_on"].isoformat(),
-            str(channel.get(row["channel"], row["channel"])),
-            str(kind.get(row["applicant_kind"], row["applicant_kind"])),
-            row["applicant_name"],
-            row["applicant_id_number"] or row["applicant_credit_code"],
-            row["applicant_contact"],
-            row["description"],
-            str(outcome.get(row["outcome"], row["outcome"])) if row["outcome"] else "",
-            row["closed_on"].isoformat() if row["closed_on"] else "",
+def _write(agency: Agency, rows: list[LedgerRow], filename: str, actor: Any) -> None:
+    calendar = work_calendar()
+    now = timezone.now()
+    where = filename or "未命名文件"
+    for chunk in _chunks(rows):
+        applications = [_application(agency, row) for row in chunk]
+        for row, application in zip(chunk, applications, strict=True):
+            # An imported open case runs on the statutory clock from its receipt date like
+            # any other (the ledger carries no pauses or extensions to honour).
+            if application.closed_on is None:
+                try:
+                    refresh_deadline(application, calendar=calendar)
+                except DeadlineError as exc:
+                    raise LedgerError([LedgerProblem(row.line, str(exc))], read=len(rows)) from None
+        try:
+            create_applications(applications, batch_size=_BATCH)
+        except ValidationError as exc:
+            raise LedgerError(_invalid(chunk, applications), read=len(rows)) from exc
+        _check_keys(applications)
+        record_events(
+            (
+                new_event(
+                    application,
+                    EventKind.REGISTERED,
+                    actor=actor,
+                    effective_on=row.received_on,
+                    after=None,
+                    payload={"source": "ledger_import", "file": filename, "line": row.line},
+                    note=f"由台账文件导入（{where} 第 {row.line} 行）",
+                    at=now,
+                    system="" if actor is not None else "import_ledger",
+                )
+                for row, application in zip(chunk, applications, strict=True)
+            ),
+            batch_size=_BATCH,
         )
 
 
-def export_ledger(applications: QuerySet[Application], fmt: ExportFormat = "csv") -> bytes:
-    """The register as CSV (UTF-8 with BOM, which Excel opens) or XLSX, same columns as import."""
-    rows = ledger_rows(applications)
-    if fmt == "csv":
-        out = io.StringIO(newline="")
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(HEADERS)
-        writer.writerows(rows)
-        return out.getvalue().encode("utf-8-sig")
-    if fmt == "xlsx":
-        return _xlsx(rows)
-    raise ValueError(f"unknown export format {fmt!r}")
+def _check_keys(applications: list[Application]) -> None:
+    # bulk_create sets primary keys where the database returns them (PostgreSQL, SQLite);
+    # on a backend that does not, look them up by reference.
+    missing = [a for a in applications if a.pk is None]
+    if missing:
+        ids = dict(
+            Application.objects.filter(reference__in=[a.reference for a in missing]).values_list(
+                "reference", "pk"
+            )
+        )
+        for application in missing:
+            application.pk = ids[application.reference]
 
 
-def _xlsx(rows: Iterable[tuple[str, ...]]) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("台账")
-    sheet.append(list(HEADERS))
-    for row in rows:
-        # Text cells throughout: an ID number must not become a float in Excel.
-        sheet.append(list(row))
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+def _invalid(rows: Sequence[LedgerRow], applications: list[Application]) -> list[LedgerProblem]:
+    # The rows were checked against the same limits; this names a row the check missed.
+    problems = []
+    for row, application in zip(rows, applications, strict=True):
+        try:
+            application.clean_fields(exclude=["agency", "reopened_from"])
+        except ValidationError as exc:
+            reasons = "；".join(str(m) for messages in exc.message_dict.values() for m in messages)
+            problems.append(LedgerProblem(row.line, reasons))
+    return problems or [LedgerProblem(rows[0].line, "数据不符合登记簿的格式要求。")]

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "gongkai.audit",
     "gongkai.applications",
     "gongkai.annual",
+    "gongkai.ledger",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,4 @@
-"""``manage export_ledger CODE [--format csv|xlsx] [--output FILE]``: the register as a file."""
+"""``manage export_ledger CODE [--format csv|xlsx] [--output FILE] [--unmasked]``."""
 
 from __future__ import annotations
 
@@ -9,12 +9,15 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gongkai.agencies.models import Agency
-from gongkai.annual.ledger import export_ledger
 from gongkai.applications.models import Application
+from gongkai.ledger import export_ledger
 
 
 class Command(BaseCommand):
-    help = "导出台账（CSV 或 XLSX，列与导入格式相同）"
+    help = (
+        "导出台账（CSV 或 XLSX，列与导入格式相同）；默认遮蔽身份证号码和联系方式，"
+        "--unmasked 导出完整信息（用于迁移，记入审计日志）"
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("code", help="机关代码")
@@ -22,6 +25,11 @@ class Command(BaseCommand):
         parser.add_argument("--output", type=Path, help="输出文件（默认：CSV 写到标准输出）")
         parser.add_argument("--subtree", action="store_true", help="包括所属下级机关")
         parser.add_argument("--year", type=int, help="只导出该年度收到的申请")
+        parser.add_argument(
+            "--unmasked",
+            action="store_true",
+            help="不遮蔽个人信息（可重新导入，用于迁移；记入审计日志）",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         agency = Agency.objects.filter(code=options["code"]).first()
@@ -31,11 +39,13 @@ class Command(BaseCommand):
         applications = Application.objects.filter(agency__in=scope)
         if options["year"]:
             applications = applications.filter(received_on__year=options["year"])
-        data = export_ledger(applications, options["format"])
         output: Path | None = options["output"]
+        if output is None and options["format"] == "xlsx":
+            raise CommandError("XLSX 格式请用 --output 指定输出文件。")
+        data = export_ledger(
+            applications, options["format"], masked=not options["unmasked"], agency=agency
+        )
         if output is None:
-            if options["format"] == "xlsx":
-                raise CommandError("XLSX 格式请用 --output 指定输出文件。")
             sys.stdout.buffer.write(data)
             return
         try:
