@@ -43,6 +43,7 @@ class Run:
     seconds: float
     peak_mb: float
     last_error_line: str
+    traceback: bool  # the child printed a Python traceback (an unhandled error)
 
 
 def load_cases(directory: Path = LIMITS_DIR) -> list[tuple[str, str, Builder]]:
@@ -103,20 +104,31 @@ def run_child(argv: list[str], *, timeout: float, memory_cap_mb: float, cwd: Pat
         status = f"signal {os.WTERMSIG(wait_status)}"
     else:
         status = str(os.WEXITSTATUS(wait_status))
-    lines = stderr_path.read_text("utf-8", "replace").strip().splitlines()
-    return Run(status, seconds, usage.ru_maxrss / 1024, lines[-1] if lines else "")
+    stderr_text = stderr_path.read_text("utf-8", "replace")
+    lines = stderr_text.strip().splitlines()
+    last = lines[-1] if lines else ""
+    traceback = "Traceback (most recent call last)" in stderr_text
+    return Run(status, seconds, usage.ru_maxrss / 1024, last, traceback)
 
 
 def within_budget(run: Run, seconds: float, megabytes: float) -> bool:
-    """In time, in memory, and ended by itself with a result (0, 1) or a refusal (2)."""
-    return run.status in ("0", "1", "2") and run.seconds <= seconds and run.peak_mb <= megabytes
+    """In time, in memory, and ended by itself with a result (0, 1) or a refusal (2), not
+    with a traceback."""
+    return (
+        run.status in ("0", "1", "2")
+        and not run.traceback
+        and run.seconds <= seconds
+        and run.peak_mb <= megabytes
+    )
 
 
 def main() -> int:
     """Build and run every case; one row per case; exit 1 if any case is over budget."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per case (median reported)")
-    parser.add_argument("--only", default="", help="run the cases whose label contains this")
+    parser.add_argument(
+        "--only", default="", help="run the cases whose 'module: label' contains this"
+    )
     parser.add_argument("--timeout", type=float, default=60.0, help="hard timeout per run, s")
     parser.add_argument("--memory-cap", type=float, default=4096.0, help="RLIMIT_AS, MB (0: none)")
     parser.add_argument("--budget-seconds", type=float, default=BUDGET_SECONDS)
@@ -124,9 +136,9 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="print each case's last stderr line")
     args = parser.parse_args()
 
-    cases = [c for c in load_cases() if args.only in c[1]]
+    cases = [c for c in load_cases() if args.only in f"{c[0]}: {c[1]}"]
     print(f"budget per input: {args.budget_seconds:g} s, {args.budget_mb:g} MB peak RSS")
-    print(f"{'case':<44} {'exit':>16} {'time s':>8} {'peak MB':>8}  within budget")
+    print(f"{'case':<52} {'exit':>16} {'time s':>8} {'peak MB':>8}  within budget")
     over = 0
     for module, label, builder in cases:
         runs: list[Run] = []
@@ -145,7 +157,7 @@ def main() -> int:
         over += not ok
         name = f"{module}: {label}"
         print(
-            f"{name:<44} {'/'.join(statuses):>16} {seconds:>8.2f} {peak:>8.0f}  {'yes' if ok else 'NO'}"
+            f"{name:<52} {'/'.join(statuses):>16} {seconds:>8.2f} {peak:>8.0f}  {'yes' if ok else 'NO'}"
         )
         if args.verbose and runs[-1].last_error_line:
             print(f"    {runs[-1].last_error_line}")

@@ -156,6 +156,17 @@ def prose_line(clause: str) -> Callable[[Path], list[str]]:
     return build
 
 
+def many_lines(line: str, count: int) -> Callable[[Path], list[str]]:
+    """A builder: a seed report followed by ``count`` copies of ``line``."""
+
+    def build(tmp: Path) -> list[str]:
+        path = tmp / "lines.txt"
+        path.write_text(seed_text() + "\n" + (line + "\n") * count, "utf-8")
+        return gongkai("check", path)
+
+    return build
+
+
 def nested_divs(tmp: Path) -> list[str]:
     """A seed report as HTML wrapped in 300 nested <div>s."""
     path = tmp / "nested.html"
@@ -224,6 +235,11 @@ CASES: list[tuple[str, Callable[[Path], list[str]]]] = [
     ),
     ("10 MB prose line of (申请12件)", prose_line("(申请12件)")),
     ("10 MB prose line of ((申请12件", prose_line("((申请12件")),
+    ("10 MB prose line of 无复议", prose_line("无复议")),
+    ("199k prose lines 收到申请12件。", many_lines("收到申请12件。", 199_000)),
+    ("199k lines of one figure", many_lines("12", 199_000)),
+    ("199k table rows", many_lines("申请 | 12 | 件 | 3 |", 199_000)),
+    ("1M lines (refused)", many_lines("12", 1_000_000)),
     ("HTML in 300 nested divs", nested_divs),
     ("HTML in 100k nested divs", deep_divs),
     ("HTML with 12 MB data: image", data_image),

@@ -24,11 +24,16 @@ _CLAUSE_END = re.compile(r"[,;。!?]")
 _NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^,;。]{0,20}?申请")
 
 
-def paragraph_denials(state: State, para: Paragraph) -> None:
-    """Absences (and, in 2008, zero statements) that the paragraph's denials state."""
+def paragraph_denials(state: State, para: Paragraph, limit: int) -> int:
+    """Absences (and, in 2008, zero statements) that the paragraph's denials state, from at
+    most ``limit`` negations; returns how many were looked at."""
     old = state.generation is Generation.OLD
     text = para.text
+    seen = 0
     for match in _NEGATION.finditer(text):
+        seen += 1
+        if seen > limit:
+            return seen
         end = _CLAUSE_END.search(text, match.end(), match.end() + 50)
         clause = text[match.start() : min(end.start() if end else len(text), match.end() + 50)]
         subjects: list[str] = []
@@ -56,6 +61,9 @@ def paragraph_denials(state: State, para: Paragraph) -> None:
                 state.out.statements.append(statement)
                 remember_old(state, statement)
     for match in _NONE_RECEIVED.finditer(text):
+        seen += 1
+        if seen > limit:
+            return seen
         end = _CLAUSE_END.search(text, match.end(), match.end() + _CLAUSE_REACH)
         clause = text[match.start() : end.start() if end else match.end() + _CLAUSE_REACH]
         if "复议" in clause or "诉讼" in clause or "费" in clause:
@@ -69,6 +77,7 @@ def paragraph_denials(state: State, para: Paragraph) -> None:
         remember_old(state, statement)
     if old and "old.fees.amount_yuan" not in state.old_figures:
         _fees(state, para)
+    return seen
 
 
 def _fees(state: State, para: Paragraph) -> None:

@@ -154,6 +154,9 @@ _NOT_WORDS = re.compile(r"[^\u4e00-\u9fff]|\d{4}年|本年度|全年|全区|全�
 _COMPLAINT = re.compile(r"申诉|举报|投诉")
 _MAILBOX = re.compile(r"群众来信|热线|信箱")
 _DIGIT = re.compile(r"\d")
+# The prose of a report states a few hundred figures; reading is linear, and this bound on
+# the count tokens and denials read per report keeps any text within one file's budget.
+MAX_PROSE_TOKENS = 20_000
 
 # --- the state machine ------------------------------------------------------------------
 
@@ -222,11 +225,11 @@ class _Reading:
     last_end: int = 0
 
 
-def _paragraph(state: State, para: Paragraph) -> None:
+def _paragraph(state: State, para: Paragraph, tokens: Sequence[CountToken]) -> None:
     old = state.generation is Generation.OLD
     about_requests = "信息公开申请" in para.text or "依申请" in para.text
     reading = _Reading(state, para, old, "申请" in para.section, about_requests)
-    for token in text_to_tokens(para.text):
+    for token in tokens:
         _between(reading, para.text[reading.last_end : token.start], token.qizhong)
         reading.last_end = token.end
         if token.percent is not None:
@@ -364,18 +367,36 @@ def lines_to_prose(
         appendix = lines_to_appendix(lines, skip)
         appendix_figures = appendix.figures
         skip = skip | appendix.lines
+    budget = MAX_PROSE_TOKENS
     for para in lines_to_paragraphs(lines, skip):
+        if budget <= 0:
+            _too_long(state, para)
+            break
         if _DIGIT.search(para.text):
             _long_numbers(state, para)
-            _paragraph(state, para)
+            tokens = text_to_tokens(para.text, limit=budget)
+            budget -= len(tokens)
+            _paragraph(state, para, tokens)
         if DENIAL_TOPIC.search(para.text):
-            paragraph_denials(state, para)
+            budget -= paragraph_denials(state, para, limit=max(budget, 0))
     if generation is Generation.OLD:
         for priority, statement in state.old_figures.values():
             if priority > 0:
                 state.out.statements.append(statement)
         state.out.figures = _old_figures(state, appendix_figures)
     return state.out
+
+
+def _too_long(state: State, para: Paragraph) -> None:
+    """The finding that the prose was read up to ``para`` only."""
+    state.out.findings.append(
+        Finding(
+            "parse.prose_too_long",
+            Severity.WARNING,
+            f"正文中的数字和否定表述超过 {MAX_PROSE_TOKENS:,} 处，不像年度报告的正文；"
+            f"第{para.numbers[0]}行起的正文未读取",
+        )
+    )
 
 
 def _long_numbers(state: State, para: Paragraph) -> None:

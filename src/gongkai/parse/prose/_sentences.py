@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from .._document import Line
 from ..locate._meta import is_debris, normalise_prose
@@ -110,8 +111,7 @@ _LEADING_FILLER = re.compile(r"^(?:其中|另有|以及|共计|共|和|及|并)+
 _TABLE_REFERENCE = re.compile(r"第[一二三四五六七八九十\d]{1,2}项")
 
 
-@dataclass(frozen=True, slots=True)
-class CountToken:
+class CountToken(NamedTuple):
     start: int
     end: int
     value: int | None  # a count (None for a percentage)
@@ -121,28 +121,31 @@ class CountToken:
     qizhong: bool  # "其中" stands between the previous token and this one
 
 
-_DELIMITER_CHARS = frozenset(",;。:、!?")
 _LABEL_REACH = 60  # labels are short; a longer run of words is cut at this many characters
 
 
-def text_to_tokens(text: str) -> list[CountToken]:
+def text_to_tokens(text: str, limit: int | None = None) -> list[CountToken]:
+    """The count tokens of a paragraph in order, at most ``limit`` of them."""
     # Parenthesised spans do not overlap and come in order: a token is inside one if the
     # last span opening before it closes after it (bisect, not a scan: a long line of
     # "(申请12件)" made the scan quadratic).
     spans = [(m.start(), m.end()) for m in _PARENTHESES.finditer(text)] if "(" in text else []
     opens = [a for a, _ in spans]
+    # The label runs back to the last delimiter (found by bisection among all of them, one
+    # pass over the text), to the previous token, or _LABEL_REACH characters at most.
+    delimiters = [m.start() for m in _DELIMITERS.finditer(text)]
     tokens: list[CountToken] = []
     previous_end = 0
     for match in _TOKEN.finditer(text):
+        if limit is not None and len(tokens) >= limit:
+            break
         start, end = match.span()
         if spans:
             k = bisect_left(opens, start) - 1
             if k >= 0 and start < spans[k][1]:
                 continue
-        floor = max(previous_end, start - _LABEL_REACH)
-        left = start
-        while left > floor and text[left - 1] not in _DELIMITER_CHARS:
-            left -= 1
+        d = bisect_left(delimiters, start) - 1
+        left = max(previous_end, start - _LABEL_REACH, delimiters[d] + 1 if d >= 0 else 0)
         label = text[left:start]
         stop = _DELIMITERS.search(text, end, end + _LABEL_REACH)
         after = text[end : stop.start() if stop else min(len(text), end + _LABEL_REACH)]

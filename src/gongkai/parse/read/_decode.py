@@ -15,12 +15,18 @@ from ._html import html_to_lines
 from ._pdf import pdf_to_lines
 from ._text import text_to_lines
 
-__all__ = ["bytes_to_document", "bytes_to_text", "path_to_document"]
+__all__ = ["MAX_LINES", "bytes_to_document", "bytes_to_text", "path_to_document"]
 
 # Annual reports are a few hundred KB; a PDF full of scanned pages a few tens of MB.
 MAX_INPUT_BYTES = 100 * 1024 * 1024
 
+# A report is a few hundred lines, a scraped page of fifteen years' reports a few thousand;
+# a file of more lines than this is not a report and would cost more than one file's budget.
+MAX_LINES = 200_000
+MAX_RAW_LINES = 500_000  # line breaks, blank lines included, counted before splitting
+
 _EMPTY = "文件为空"
+_TOO_MANY_LINES = f"文件超过 {MAX_LINES:,} 行，不像年度报告，拒绝读取"
 _NO_TEXT = "文件没有任何文字"
 _NOT_SUPPORTED = "不是文本、HTML、DOCX 或 PDF 文件"
 _BINARY = _NOT_SUPPORTED + "（二进制数据）"
@@ -119,9 +125,13 @@ def bytes_to_document(data: bytes, name: str) -> Document:
             # conversion keeps every newline and pipe, so the lines stay where they were.
             if is_traditional(text):
                 text = text_to_simplified(text)
+            if text.count("\n") + text.count("\r") > MAX_RAW_LINES:
+                raise UnreadableInput(_TOO_MANY_LINES)
             lines = text_to_lines(text)
     if not lines:
         raise UnreadableInput(_NO_TEXT)
+    if len(lines) > MAX_LINES:
+        raise UnreadableInput(_TOO_MANY_LINES)
     return Document(name=name, format=input_format, lines=lines)
 
 
