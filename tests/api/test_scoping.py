@@ -139,7 +139,7 @@ _IMPORTERS = {"registrar", "administrator", "superuser"}
 
 @pytest.mark.parametrize(("who", "target"), CASES)
 def test_import(world: ScopingWorld, who: str, target: str) -> None:
-    reference = f"IMP-{uuid.uuid4().hex[:8]}"
+    reference = f"IMP-{uuid.uuid4().hex[:8].upper()}"
     body = (
         f"{HEADER}\r\n{reference},2025-05-06,互联网,自然人,王五,,,申请内容,予以公开,2025-05-20\r\n"
     )

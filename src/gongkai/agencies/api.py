@@ -8,7 +8,7 @@ from django import forms
 from django.http import HttpRequest
 from ninja import ModelSchema, Router, Schema
 
-from gongkai.httpapi import validated_query
+from gongkai.httpapi import ApiError, validated_query
 from gongkai.httpapi.docs import problems, query_string
 from gongkai.httpapi.forms import BIGINT_MAX
 
@@ -17,9 +17,21 @@ from .choices import AgencyKind
 from .filtersets import filter_agencies
 from .models import Agency
 
-__all__ = ["router"]
+__all__ = ["router", "visible_agency"]
 
 router = Router(tags=["机关"])
+
+
+def visible_agency(user: Any, code: str) -> Agency:
+    """The agency with ``code`` if ``user`` may see it; a 404 problem otherwise."""
+    agency = None
+    max_length = Agency._meta.get_field("code").max_length or 32
+    if len(code) <= max_length and "\x00" not in code:
+        agency = agencies_visible_to(user).filter(code=code).first()
+    if agency is None:
+        shown = "".join(c for c in code[:max_length] if c.isprintable())
+        raise ApiError(f"没有代码为“{shown}”的机关，或无权查看。", code="not_found")
+    return agency
 
 
 class AgencyFilter(forms.Form):

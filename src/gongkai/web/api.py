@@ -30,6 +30,7 @@ from gongkai.errors import GongkaiError
 from gongkai.httpapi import problem_response
 from gongkai.httpapi.docs import QUERY_KEY
 from gongkai.httpapi.problems import PROBLEM_CONTENT_TYPE
+from gongkai.ledger.api import router as ledger_router
 
 __all__ = ["api", "api_urlpatterns", "openapi_document"]
 
@@ -59,6 +60,7 @@ api = NinjaAPI(
 api.add_router("", applications_router)
 api.add_router("", agencies_router)
 api.add_router("", annual_router)
+api.add_router("", ledger_router)
 
 
 # --- errors: the one place that turns exceptions into problems ------------------------------
