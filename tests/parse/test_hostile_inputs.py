@@ -13,6 +13,8 @@ import pytest
 
 from gongkai.errors import GongkaiError
 from gongkai.parse import UnreadableInput, bytes_to_document, parse_bytes
+from gongkai.parse.prose._prose import MAX_PROSE_TOKENS
+from gongkai.parse.read._decode import MAX_LINES
 from gongkai.parse.read._docx import MAX_BODY_BYTES
 from gongkai.parse.read._pdf_limits import (
     MAX_GLYPHS,
@@ -225,3 +227,18 @@ def test_a_2_mb_line_of_prose_is_read(clause: str) -> None:
     text = seed_text()
     with_line = parse_bytes((text + "\n" + line + "\n").encode(), "r.txt")
     assert figures(with_line) == figures(parse_bytes(text.encode(), "r.txt"))
+
+
+def test_a_file_of_more_lines_than_any_report_is_refused() -> None:
+    data = (seed_text() + "\n" + "12\n" * (MAX_LINES + 1)).encode()
+    assert f"超过 {MAX_LINES:,} 行" in _message(data, "lines.txt")
+
+
+def test_prose_beyond_the_reading_budget_is_a_finding_not_a_silent_cut() -> None:
+    lines = "\n".join(["收到申请12件。"] * (MAX_PROSE_TOKENS + 10))
+    reports = parse_bytes((seed_text() + "\n" + lines + "\n").encode(), "r.txt")
+    (finding,) = [f for r in reports for f in r.findings if f.rule == "parse.prose_too_long"]
+    assert "正文未读取" in finding.message
+    # The reports before the long text are read as without it.
+    plain = figures(parse_bytes(seed_text().encode(), "r.txt"))
+    assert figures(reports) == plain
