@@ -282,3 +282,27 @@ def test_import_lists_a_bounded_number_of_problems() -> None:
     assert 1 <= len(problem["problems"]) <= 201
     assert len(response.content) < 100_000
     assert not Application.objects.exists()
+
+
+def test_a_json_body_past_django_s_limit_is_413() -> None:
+    w = World()
+    body = json.dumps(registration(w, description="长" * 1_500_000))
+    response = client_for(w.registrar).post(
+        "/api/applications/", body, content_type="application/json"
+    )
+    assert_problem(response, 413)
+    assert not Application.objects.exists()
+
+
+def test_model_validation_and_permission_errors_are_problems() -> None:
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from gongkai.web.api import api
+
+    request = RequestFactory().post("/api/applications/")
+    refused = api.on_exception(request, ValidationError({"reference": ["申请编号已存在。"]}))
+    assert refused.status_code == 400
+    assert json.loads(refused.content)["errors"] == {"reference": ["申请编号已存在。"]}
+    denied = api.on_exception(request, PermissionDenied())
+    assert denied.status_code == 403
+    assert json.loads(denied.content)["detail"] == "无权进行此操作。"

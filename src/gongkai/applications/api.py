@@ -315,7 +315,7 @@ _REGISTRATION_SCHEMA = form_schema(RegisterApplication.form_class, title="登记
 
 @router.post(
     "/applications/",
-    response={201: ApplicationOut, **problems(400, 403, 409)},
+    response={201: ApplicationOut, **problems(400, 403, 409, 413)},
     summary="登记申请",
     description="在 agency 所指机关登记一件申请；须为该机关的登记员或管理员。收到日期按条例第三十一条推算。",
     openapi_extra=json_body(_REGISTRATION_SCHEMA, "agency 为受理机关编号，其余字段同登记表。"),
@@ -359,7 +359,7 @@ def _action_operation(action: type[Action]) -> None:
         f"/applications/{{int:pk}}/actions/{action.name}/",
         ["POST"],
         run,
-        response={200: ApplicationOut, **problems(400, 403, 404, 409)},
+        response={200: ApplicationOut, **problems(400, 403, 404, 409, 413)},
         summary=action.label,
         description=_action_description(action),
         operation_id=f"action_{action.name}",
@@ -402,7 +402,7 @@ _REVEAL_SCHEMA = _reveal_schema()
 
 @router.post(
     "/applications/{int:pk}/reveal/",
-    response={200: PersonalData, **problems(400, 403, 404, 501)},
+    response={200: PersonalData, **problems(400, 403, 404, 413, 501)},
     summary="查看一件申请的完整身份信息（留痕）",
     description="办理本案的登记员、承办人、公开办负责人、管理员可查看未遮蔽的身份证号码、统一社会信用代码和联系方式；每次查看记入办理记录（personal_data_revealed），注明操作人。",
     openapi_extra=json_body(_REVEAL_SCHEMA),

@@ -15,9 +15,11 @@ from collections.abc import Callable, Mapping
 from functools import wraps
 from typing import Any
 
-from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.urls import URLPattern, URLResolver, path, re_path
+from django.utils import translation
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
@@ -121,6 +123,23 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 @api.exception_handler(RequestDataTooBig)
 def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     return problem_response(request, "too_large", "请求内容过大。")
+
+
+@api.exception_handler(PermissionDenied)
+def _permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return problem_response(request, "forbidden", "无权进行此操作。")
+
+
+@api.exception_handler(DjangoValidationError)
+def _model_validation(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    # A model's own check (clean/full_clean) that a form did not catch first.
+    with translation.override("zh-hans"):
+        if hasattr(exc, "error_dict"):
+            errors = {field: [str(m) for m in ms] for field, ms in exc.message_dict.items()}
+        else:
+            errors = {"__all__": [str(m) for m in exc.messages]}
+    first = next(iter(errors.values()))[0]
+    return problem_response(request, "invalid", f"提交的内容有误：{first}", errors=errors)
 
 
 @api.exception_handler(SuspiciousOperation)
