@@ -148,11 +148,14 @@ def _cell(cells: tuple[Cell, ...], index: int) -> Cell:
 
 
 def _text(value: Cell) -> str:
+    if type(value) is str:  # the common case first: this runs for every cell
+        text = value.strip()
+        return unneutralised(text).strip() if text[:1] == "'" else text
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = int(value)  # Excel stores 编号 20230001 as a float
-    return unneutralised(str(value).strip()).strip()
+    return str(value).strip()
 
 
 def _coded(
