@@ -144,6 +144,46 @@ def pdf_glyphs(lines: int) -> Callable[[Path], list[str]]:
     return build
 
 
+def pdf_pages(pages: int, glyphs: int = 1) -> Callable[[Path], list[str]]:
+    """A builder of a PDF of ``pages`` pages, each showing ``glyphs`` glyphs on one line."""
+
+    def build(tmp: Path) -> list[str]:
+        content = b"BT /F1 4 Tf 10 720 Td (" + b"1" * glyphs + b") Tj ET"
+        kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+        page = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R"
+            b" /Resources << /Font << /F1 4 0 R >> >> >>"
+        )
+        objects = [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            *[page] * pages,
+        ]
+        path = tmp / "pages.pdf"
+        path.write_bytes(_pdf_objects(objects))
+        return gongkai("parse", path)
+
+    return build
+
+
+def _pdf_objects(objects: list[bytes]) -> bytes:
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
 def prose_line(clause: str) -> Callable[[Path], list[str]]:
     """A builder: a seed report followed by one 10 MB line repeating ``clause``."""
 
@@ -228,7 +268,10 @@ CASES: list[tuple[str, Callable[[Path], list[str]]]] = [
     ("DOCX zip bomb (2 GB document.xml)", docx_zip_bomb),
     ("PDF flate bomb (2 GB stream)", pdf_flate_bomb),
     ("PDF with 500k glyphs", pdf_glyphs(1000)),
-    ("PDF with 149.5k glyphs (just under the cap)", pdf_glyphs(299)),
+    ("PDF with 99.5k glyphs on one page (just under the cap)", pdf_glyphs(199)),
+    ("PDF of 999 pages (just under the cap)", pdf_pages(999)),
+    ("PDF of 999 pages of 100 glyphs (under both caps)", pdf_pages(999, 100)),
+    ("PDF of 5,000 pages (refused)", pdf_pages(5000)),
     (
         "10 MB prose line, no sentence end",
         prose_line("本机关共收到政府信息公开申请12件，其中予以公开3件，"),

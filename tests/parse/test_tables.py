@@ -321,7 +321,9 @@ def test_no_tables_gives_nothing() -> None:
     lines = [text(1, "一、总体情况"), text(2, "2015年,本机关主动公开政府信息 120 条。")]
     extraction = lines_to_tables(lines, year=2015)
     assert extraction.figures == {}
-    assert extraction.generation is None
+    # The generation is decided in one place: with no table, the year's (2008 rules for 2015).
+    assert extraction.generation is Generation.OLD
+    assert lines_to_tables(lines, year=None).generation is None
     assert extraction.split_other is None
     assert extraction.table_lines == frozenset()
 

@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gongkai.report import Generation, Report
+from gongkai.report import Report
 
 from ._document import Document
 from .locate._split import Section, document_to_sections
@@ -38,9 +38,7 @@ class ParseOptions:
 def section_to_report(section: Section, *, source: str, index: int) -> Report:
     """Read one report's tables and prose into a Report (no validation)."""
     tables = lines_to_tables(section.lines, year=section.year)
-    generation = tables.generation
-    if generation is None and section.year is not None:
-        generation = Generation.for_year(section.year)
+    generation = tables.generation  # decided by the tables, or the year, in one place
     report = Report(
         source=source,
         index=index,

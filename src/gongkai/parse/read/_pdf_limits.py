@@ -21,10 +21,10 @@ from .._document import UnreadableInput
 
 __all__ = ["MAX_GLYPHS", "MAX_INFLATED_BYTES", "MAX_PAGES", "PdfTooCostly", "pdf_budget"]
 
-# A 40-page report holds some 60,000 glyphs and inflates to a few tens of MB (its fonts
-# included); these limits keep the worst input within 10 s and 1 GB.
+# A report holds some 500 glyphs a page (100,000 would be 200 pages) and inflates to a few
+# tens of MB, its fonts included; these limits keep the worst input within 10 s and 1 GB.
 MAX_INFLATED_BYTES = 128 * 1024 * 1024
-MAX_GLYPHS = 150_000
+MAX_GLYPHS = 100_000
 MAX_PAGES = 1_000
 
 _MB = 1024 * 1024
