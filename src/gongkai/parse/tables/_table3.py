@@ -411,7 +411,21 @@ def lines_to_table3(lines: Sequence[TokenLine], *, truncated: bool) -> Table3:
     elif "other" in read:
         out.split_other = False
     decoded, ambiguous = _resolve_runs(rows, assigned, keys)
-    decoded_keys: list[str] = []
+    _assign_figures(out, rows, assigned, decoded)
+    out.findings += [_ambiguous(rows[i], assigned[i]) for i in ambiguous]
+    mismatch = _header_mismatch(reader.header)
+    if mismatch is not None:
+        out.findings.append(mismatch)
+    unread = _unread(keys, assigned, len(rows) + reader.incomplete, truncated)
+    if unread is not None:
+        out.findings.append(unread)
+    return out
+
+
+def _assign_figures(
+    out: Table3, rows: list[_Row], assigned: dict[int, str], decoded: Sequence[int]
+) -> None:
+    """The figures of the rows placed: their cells, or the one split of their digits."""
     for i, row_key in sorted(assigned.items()):
         row = rows[i]
         if row.cells is not None:
@@ -427,39 +441,36 @@ def lines_to_table3(lines: Sequence[TokenLine], *, truncated: bool) -> Table3:
                     Kind.NUMBER, str(value), row.line, Number(value, str(value), str(value))
                 )
                 out.figures[key] = figure_of(key, token, method=Method.DECODED, text=text)
-                decoded_keys.append(key)
-    out.decoded = decoded_keys
-    for i in ambiguous:
-        row_keys = tuple(f"t3.{assigned[i]}.{c}" for c in _COLUMNS)
-        out.findings.append(
-            Finding(
-                "parse.ambiguous_run",
-                Severity.WARNING,
-                f"表三第{rows[i].line}行数字连在一起（{' '.join(rows[i].pieces)}），"
-                "有多种拆分都符合合计关系，未读取",
-                row_keys,
-            )
-        )
-    mismatch = _header_mismatch(reader.header)
-    if mismatch is not None:
-        out.findings.append(mismatch)
-    unassigned = len(rows) - len(assigned) + reader.incomplete
+                out.decoded.append(key)
+
+
+def _ambiguous(row: _Row, row_key: str) -> Finding:
+    return Finding(
+        "parse.ambiguous_run",
+        Severity.WARNING,
+        f"表三第{row.line}行数字连在一起（{' '.join(row.pieces)}），"
+        "有多种拆分都符合合计关系，未读取",
+        tuple(f"t3.{row_key}.{c}" for c in _COLUMNS),
+    )
+
+
+def _unread(
+    keys: tuple[str, ...], assigned: dict[int, str], rows: int, truncated: bool
+) -> Finding | None:
+    """The finding on rows missing from a cut-off table, or rows that could not be placed."""
     missing = [k for k in keys if k not in set(assigned.values())]
     if truncated and missing:
-        out.findings.append(
-            Finding(
-                "parse.truncated_table",
-                Severity.WARNING,
-                f"表三（收到和处理政府信息公开申请情况）不完整，缺少{len(missing)}行",
-                tuple(f"t3.{k}.total" for k in missing),
-            )
+        return Finding(
+            "parse.truncated_table",
+            Severity.WARNING,
+            f"表三（收到和处理政府信息公开申请情况）不完整，缺少{len(missing)}行",
+            tuple(f"t3.{k}.total" for k in missing),
         )
-    elif unassigned:
-        out.findings.append(
-            Finding(
-                "parse.unassigned_rows",
-                Severity.WARNING,
-                f"表三有{unassigned}行数字无法确定属于哪一行，未读取",
-            )
+    unassigned = rows - len(assigned)
+    if unassigned:
+        return Finding(
+            "parse.unassigned_rows",
+            Severity.WARNING,
+            f"表三有{unassigned}行数字无法确定属于哪一行，未读取",
         )
-    return out
+    return None

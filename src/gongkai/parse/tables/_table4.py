@@ -84,6 +84,38 @@ def _header_mismatch(lines: Sequence[TokenLine]) -> Finding | None:
     )
 
 
+def _run_together(out: Table4, values: list[Token], *, truncated: bool) -> bool:
+    """Read a row whose digits ran together, if its one split is certain; True if the row
+    is dealt with (read, or reported as ambiguous)."""
+    # Blank cells next to run-together digits are merged-cell debris ("| 41753… | |").
+    filled = [t for t in values if t.kind is not Kind.BLANK]
+    pieces = [t.number.plain for t in filled if t.number is not None and t.number.digits_only]
+    if not filled or len(pieces) != len(filled) or sum(map(len, pieces)) < WIDTH:
+        return False
+    found = splits_of_run(pieces, WIDTH, t4_row_check)
+    if len(found.readings) == 1 and not found.exhausted:
+        text = " ".join(pieces)
+        for key, value in zip(KEYS, found.readings[0], strict=True):
+            token = Token(
+                Kind.NUMBER, str(value), values[0].line, Number(value, str(value), str(value))
+            )
+            out.figures[key] = figure_of(key, token, method=Method.DECODED, text=text)
+            out.decoded.append(key)
+        return True
+    if truncated:
+        return False
+    out.findings.append(
+        Finding(
+            "parse.ambiguous_run",
+            Severity.WARNING,
+            f"表四第{values[0].line}行数字连在一起（{' '.join(pieces)}），"
+            "有多种拆分都符合合计关系，未读取",
+            KEYS,
+        )
+    )
+    return True
+
+
 def lines_to_table4(lines: Sequence[TokenLine], *, truncated: bool) -> Table4:
     """Table 4's figures from the token lines of its region."""
     out = Table4()
@@ -103,31 +135,8 @@ def lines_to_table4(lines: Sequence[TokenLine], *, truncated: bool) -> Table4:
             if token.kind is Kind.NUMBER:
                 out.figures[key] = figure_of(key, token)
         return out
-    # Blank cells next to run-together digits are merged-cell debris ("| 41753… | |").
-    filled = [t for t in values if t.kind is not Kind.BLANK]
-    pieces = [t.number.plain for t in filled if t.number is not None and t.number.digits_only]
-    if filled and len(pieces) == len(filled) and sum(map(len, pieces)) >= WIDTH:
-        found = splits_of_run(pieces, WIDTH, t4_row_check)
-        if len(found.readings) == 1 and not found.exhausted:
-            text = " ".join(pieces)
-            for key, value in zip(KEYS, found.readings[0], strict=True):
-                token = Token(
-                    Kind.NUMBER, str(value), values[0].line, Number(value, str(value), str(value))
-                )
-                out.figures[key] = figure_of(key, token, method=Method.DECODED, text=text)
-                out.decoded.append(key)
-            return out
-        if not truncated:
-            out.findings.append(
-                Finding(
-                    "parse.ambiguous_run",
-                    Severity.WARNING,
-                    f"表四第{values[0].line}行数字连在一起（{' '.join(pieces)}），"
-                    "有多种拆分都符合合计关系，未读取",
-                    KEYS,
-                )
-            )
-            return out
+    if _run_together(out, values, truncated=truncated):
+        return out
     if truncated:
         for key, token in zip(KEYS, values, strict=False):
             if token.kind is Kind.NUMBER:
