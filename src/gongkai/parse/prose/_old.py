@@ -145,49 +145,13 @@ def _value_column(header: Sequence[str]) -> int:
     return 0
 
 
+_AppendixRow = tuple[int, str | None, list[tuple[int, str]]]  # (label index, key, values)
+
+
 def lines_to_appendix(lines: Sequence[Line], skip: frozenset[int] = frozenset()) -> Appendix:
     """Read a 附表 laid out as rows of cells or one cell per line (label, then its values)."""
     texts = [normalise_prose(line.text) if line.number not in skip else "" for line in lines]
-    rows: list[tuple[int, str | None, list[tuple[int, str]]]] = []  # (label index, key, values)
-    units: dict[int, str] = {}
-    group: str | None = None
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if line.number in skip:
-            i += 1
-            continue
-        if line.tabular and len(line.cells) >= 2:
-            known, key = _row_key(normalise_prose(line.cells[0]), group)
-            cells = [normalise_prose(c) for c in line.cells[1:]]
-            values = [(i, v) for v in cells if _NUMBER.match(v)]
-            if known and values:
-                group = _result_group(key, group)
-                # A unit column ("万元") belongs to the label for conversion.
-                unit = "".join(c for c in cells if c in ("万元", "元"))
-                rows.append((i, key, values))
-                units[i] = unit
-            i += 1
-            continue
-        known, key = _row_key(texts[i], group)
-        if not known:
-            i += 1
-            continue
-        group = _result_group(key, group)
-        values = []
-        j = i + 1
-        while j < len(lines) and len(values) < 3:
-            if _NUMBER.match(texts[j]):
-                values.append((j, texts[j]))
-            elif not values and texts[j] in _UNIT_CELLS:
-                # The national table's 单位 column comes between the label and the value.
-                units[i] = texts[j]
-            else:
-                break
-            j += 1
-        if values:
-            rows.append((i, key, values))
-        i = j if values else i + 1
+    rows, units = _appendix_rows(lines, texts, skip)
     if len(rows) < 3:
         return Appendix({}, frozenset())
     first = rows[0][0]
@@ -210,6 +174,52 @@ def lines_to_appendix(lines: Sequence[Line], skip: frozenset[int] = frozenset())
         plain = raw if number is None else number.group(1)
         figures[key] = Figure(key, value, origin, raw if raw != plain else None)
     return Appendix(figures, frozenset(lines[k].number for k in used))
+
+
+def _appendix_rows(
+    lines: Sequence[Line], texts: Sequence[str], skip: frozenset[int]
+) -> tuple[list[_AppendixRow], dict[int, str]]:
+    """The 附表's rows with a known label and values, and the unit printed with each label."""
+    rows: list[_AppendixRow] = []
+    units: dict[int, str] = {}
+    group: str | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.number in skip:
+            i += 1
+            continue
+        if line.tabular and len(line.cells) >= 2:
+            known, key = _row_key(normalise_prose(line.cells[0]), group)
+            cells = [normalise_prose(c) for c in line.cells[1:]]
+            values = [(i, v) for v in cells if _NUMBER.match(v)]
+            if known and values:
+                group = _result_group(key, group)
+                # A unit column ("万元") belongs to the label for conversion.
+                units[i] = "".join(c for c in cells if c in ("万元", "元"))
+                rows.append((i, key, values))
+            i += 1
+            continue
+        known, key = _row_key(texts[i], group)
+        if not known:
+            i += 1
+            continue
+        group = _result_group(key, group)
+        values = []
+        j = i + 1
+        while j < len(lines) and len(values) < 3:
+            if _NUMBER.match(texts[j]):
+                values.append((j, texts[j]))
+            elif not values and texts[j] in _UNIT_CELLS:
+                # The national table's 单位 column comes between the label and the value.
+                units[i] = texts[j]
+            else:
+                break
+            j += 1
+        if values:
+            rows.append((i, key, values))
+        i = j if values else i + 1
+    return rows, units
 
 
 # --- prose labels ----------------------------------------------------------------------
