@@ -50,6 +50,8 @@ _ROW, _CELL, _VALUE = f"{_MAIN}row", f"{_MAIN}c", f"{_MAIN}v"
 _TEXT, _RUN, _INLINE = f"{_MAIN}t", f"{_MAIN}r", f"{_MAIN}is"
 _STRING_ITEM = f"{_MAIN}si"
 _ADDRESS = re.compile(r"([A-Z]{1,3})\d*$")
+# The columns a register uses, looked up rather than computed for each cell.
+_COLUMN_INDEX = {chr(65 + i): i for i in range(26)}
 # Number formats that show a date: the built-in ones (with the Chinese locale's 27-36, 50-58)
 # and any custom format with a date or time letter outside quotes and brackets.
 _DATE_FORMAT_IDS = frozenset({14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47})
@@ -210,9 +212,9 @@ def _text_of(item: Any) -> str:
     return "".join(parts)
 
 
-def _stream(source: IO[bytes], tags: tuple[str, ...], dropped: str) -> Iterator[Any]:
-    """The ``tags`` elements at their end; each ``dropped`` one is freed once it is read."""
-    events = etree.iterparse(
+def _events(source: IO[bytes], tags: tuple[str, ...]) -> Any:
+    """``end`` events of the ``tags`` elements, parsed as defusedxml would allow."""
+    return etree.iterparse(
         source,
         events=("end",),
         tag=tags,
@@ -223,29 +225,33 @@ def _stream(source: IO[bytes], tags: tuple[str, ...], dropped: str) -> Iterator[
         remove_comments=True,
         remove_pis=True,
     )
-    checked = False
-    for _, element in events:
-        if not checked:
-            info = element.getroottree().docinfo
-            if info.doctype or info.internalDTD is not None:
-                raise _Unsafe
-            checked = True
-        yield element
-        if element.tag == dropped:
-            element.clear()
-            # Earlier siblings are already read; removing them keeps memory flat.
-            parent = element.getparent()
-            while parent is not None and element.getprevious() is not None:
-                del parent[0]
-    root = events.root
-    if not checked and root is not None and root.getroottree().docinfo.doctype:
+
+
+def _refuse_doctype(element: Any) -> None:
+    # A document type comes before the first element: checked once, before any value is used.
+    info = element.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:
         raise _Unsafe
+
+
+def _drop_read(element: Any) -> None:
+    """Free an element that has been read, and its earlier siblings (memory stays flat)."""
+    element.clear()
+    parent = element.getparent()
+    while parent is not None and element.getprevious() is not None:
+        del parent[0]
 
 
 def _shared_strings(archive: zipfile.ZipFile, name: str) -> list[str]:
     def parse() -> list[str]:
         with archive.open(name) as source:
-            return [_text_of(item) for item in _stream(source, (_STRING_ITEM,), _STRING_ITEM)]
+            strings: list[str] = []
+            for _, item in _events(source, (_STRING_ITEM,)):
+                if not strings:
+                    _refuse_doctype(item)
+                strings.append(_text_of(item))
+                _drop_read(item)
+            return strings
 
     result: list[str] = _guarded(name, parse)
     return result
@@ -272,11 +278,13 @@ def _sheet_rows(
 ) -> Iterator[tuple[int, tuple[Any, ...]]]:
     epoch = _EPOCH_1904 if date1904 else _EPOCH_1900
     number = 0
-    cells: dict[int, Any] = {}
-    column, count = -1, 0
-    for element in _stream(source, (_CELL, _ROW), _ROW):
+    count = 0  # cells of the row being read, which stay in memory until it ends
+    first = True
+    for _, element in _events(source, (_CELL, _ROW)):
+        if first:
+            _refuse_doctype(element)
+            first = False
         if element.tag == _CELL:
-            column = _column(element.get("r"), column)
             count += 1
             if count > MAX_ROW_CELLS:
                 raise _error(
@@ -284,20 +292,36 @@ def _sheet_rows(
                     "不是 Excel 能保存的工作表。",
                     code="too_large",
                 )
-            if column < MAX_COLUMNS:
-                value = _value(element, strings, date_styles, epoch)
-                if value is not None:
-                    cells[column] = value
             continue
         declared = element.get("r", "")
         # Rows without an address follow the previous one; blank rows may be absent.
         number = int(declared) if declared.isdigit() else number + 1
-        yield number, tuple(cells.get(i) for i in range(max(cells) + 1)) if cells else ()
-        cells, column, count = {}, -1, 0
+        yield number, _row_values(element, strings, date_styles, epoch)
+        _drop_read(element)
+        count = 0
+
+
+def _row_values(
+    row: Any, strings: list[str], date_styles: frozenset[int], epoch: date
+) -> tuple[Any, ...]:
+    cells: dict[int, Any] = {}
+    column = -1
+    for cell in row:
+        if cell.tag != _CELL:
+            continue
+        column = _column(cell.get("r"), column)
+        if column < MAX_COLUMNS:
+            value = _value(cell, strings, date_styles, epoch)
+            if value is not None:
+                cells[column] = value
+    return tuple(cells.get(i) for i in range(max(cells) + 1)) if cells else ()
 
 
 def _column(address: str | None, previous: int) -> int:
     if address:
+        index = _COLUMN_INDEX.get(address.rstrip("0123456789"))
+        if index is not None:
+            return index
         match = _ADDRESS.match(address.upper())
         if match:
             index = 0
@@ -310,8 +334,10 @@ def _column(address: str | None, previous: int) -> int:
 def _value(cell: Any, strings: list[str], date_styles: frozenset[int], epoch: date) -> Any:
     kind = cell.get("t", "n")
     if kind == "inlineStr":
-        inline = cell.find(_INLINE)
-        return _text_of(inline) if inline is not None else None
+        for child in cell:  # <is>, possibly after a formula <f>
+            if child.tag == _INLINE:
+                return _text_of(child)
+        return None
     raw = cell.findtext(_VALUE)
     if raw is None or raw == "":
         return None
