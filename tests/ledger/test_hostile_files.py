@@ -207,3 +207,35 @@ def test_too_many_rows_are_refused(office, monkeypatch) -> None:
     error = _refusal(office, f"{HEADER}\r\n{rows}\r\n".encode(), "a.csv")
     assert error.problems == ("文件的数据超过 3 行，请分批导入（每个文件不超过 3 行）。",)
     assert error.code == "too_large"
+
+
+def test_a_row_wider_than_excel_is_refused(office) -> None:
+    # A row's cells stay in memory until the row ends, so a row may not be endless.
+    sheet = _sheet(_good(1)).replace(
+        "</sheetData>", '<row r="3">' + "<c/>" * 16_385 + "</row></sheetData>"
+    )
+    (message,) = _refusal(office, _xlsx(sheet)).problems
+    assert message == "XLSX 工作表第 3 行的单元格超过 16384 个，不是 Excel 能保存的工作表。"
+
+
+def test_columns_far_right_are_ignored_and_cells_are_placed_by_address(office) -> None:
+    # Cells may skip columns (an empty 证件号码) and carry values beyond the register's columns.
+    cells = "".join(
+        f'<c r="{col}2" t="inlineStr"><is><t>{value}</t></is></c>'
+        for col, value in zip(
+            "ABCDEGHIJ",
+            GOOD.format(n="A-1").split(",")[:5] + ["", "内容", "予以公开", "2023-05-20"],
+            strict=True,
+        )
+    )
+    sheet = _sheet([]).replace(
+        "</sheetData>", f'<row r="2">{cells}<c r="ZZ2"><v>1</v></c></row></sheetData>'
+    )
+    result = import_ledger(office, _xlsx(sheet), "台账.xlsx", actor=None)
+    assert result.imported == 1
+    imported = Application.objects.get()
+    assert (imported.applicant_name, imported.applicant_contact, imported.description) == (
+        "王五",
+        "",
+        "内容",
+    )
