@@ -224,7 +224,7 @@ def test_columns_far_right_are_ignored_and_cells_are_placed_by_address(office) -
         f'<c r="{col}2" t="inlineStr"><is><t>{value}</t></is></c>'
         for col, value in zip(
             "ABCDEGHIJ",
-            GOOD.format(n="A-1").split(",")[:5] + ["", "内容", "予以公开", "2023-05-20"],
+            [*GOOD.format(n="A-1").split(",")[:5], "", "内容", "予以公开", "2023-05-20"],
             strict=True,
         )
     )
