@@ -306,3 +306,11 @@ def test_model_validation_and_permission_errors_are_problems() -> None:
     denied = api.on_exception(request, PermissionDenied())
     assert denied.status_code == 403
     assert json.loads(denied.content)["detail"] == "无权进行此操作。"
+
+
+def test_a_missing_trailing_slash_is_named() -> None:
+    w = World()
+    problem = assert_problem(client_for(w.handler).get("/api/applications"), 404)
+    assert "末尾加“/”" in problem["detail"]
+    other = assert_problem(client_for(w.handler).get("/api/nothing"), 404)
+    assert "末尾" not in other["detail"]

@@ -9,17 +9,18 @@ with its traceback in English and answered as a Chinese 500 without internals.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Callable, Mapping
-from functools import wraps
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
-from django.urls import URLPattern, URLResolver, path, re_path
+from django.urls import Resolver404, URLPattern, URLResolver, path, re_path, resolve
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
@@ -176,11 +177,17 @@ def openapi_document() -> dict[str, Any]:
     return schema
 
 
-def openapi_view(request: HttpRequest) -> JsonResponse:
+def openapi_view(request: HttpRequest) -> HttpResponse:
     """``GET /api/openapi.json``."""
     if request.method not in ("GET", "HEAD"):
-        return _method_not_allowed(request, ["GET"])  # type: ignore[return-value]
-    return JsonResponse(openapi_document(), json_dumps_params={"ensure_ascii": False})
+        return _method_not_allowed(request, ["GET"])
+    return JsonResponse(_cached_document(), json_dumps_params={"ensure_ascii": False})
+
+
+@functools.cache
+def _cached_document() -> dict[str, Any]:
+    # The routes and forms are fixed once the process has started.
+    return openapi_document()
 
 
 # --- the URL patterns ---------------------------------------------------------------------------
@@ -197,7 +204,7 @@ def _method_not_allowed(request: HttpRequest, allowed: list[str]) -> HttpRespons
 def _problems_everywhere(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     # Ninja answers a wrong method with plain text; and API answers are never cached, since
     # most carry personal data.
-    @wraps(view)
+    @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         response = view(request, *args, **kwargs)
         if response.status_code == 405 and response.get("Content-Type", "").startswith("text/"):
@@ -210,7 +217,16 @@ def _problems_everywhere(view: Callable[..., HttpResponseBase]) -> Callable[...,
 
 
 def _unknown_endpoint(request: HttpRequest, rest: str = "") -> HttpResponse:
-    response = problem_response(request, "not_found", f"没有这个接口：{request.path}")
+    shown = escape_uri_path(request.path)
+    detail = f"没有这个接口：{shown}"
+    if not request.path.endswith("/"):
+        try:
+            found = resolve(request.path + "/")
+        except Resolver404:
+            found = None
+        if found is not None and found.url_name != "unknown":
+            detail += "。接口网址以“/”结尾，请在末尾加“/”。"
+    response = problem_response(request, "not_found", detail)
     response["Cache-Control"] = "no-store"
     return response
 
