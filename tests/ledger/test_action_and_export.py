@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 import time_machine
 from django.contrib.auth.models import AnonymousUser, User
+from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from gongkai.agencies.choices import Role
@@ -212,3 +213,34 @@ def test_neutralised_cells_round_trip_exactly(offices, fmt: str) -> None:
     Application.objects.all().delete()
     import_ledger(health, data, f"export.{fmt}", actor=None)
     assert Application.objects.values_list(*fields).get() == before
+
+
+def test_the_command_reports_counts_and_refuses_with_exit_2(offices, tmp_path) -> None:
+    _, education, _ = offices
+    good = tmp_path / "台账.csv"
+    good.write_bytes(_csv(ROW, ROW.replace("A-1", "A-2")))
+    out = io.StringIO()
+    call_command("import_ledger", "EDU", str(good), stdout=out)
+    assert out.getvalue() == "已导入 2 件申请到示范区教育局（读取 2 行，导入 2 行，拒绝 0 行）。\n"
+    with pytest.raises(CommandError) as excinfo:
+        call_command("import_ledger", "EDU", str(good), stdout=io.StringIO())
+    assert excinfo.value.returncode == 2
+    assert str(excinfo.value) == (
+        "台账未导入：共读取 2 行，其中 2 行有问题，全部未导入。\n"
+        "第 2 行：编号“A-1”已在系统中登记。\n"
+        "第 3 行：编号“A-2”已在系统中登记。"
+    )
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(CommandError, match=r"^台账未导入：文件是空的，没有表头也没有数据。$"):
+        call_command("import_ledger", "EDU", str(empty), stdout=io.StringIO())
+    registrar = _user("r", education, Role.REGISTRAR)
+    third = tmp_path / "third.csv"
+    third.write_bytes(_csv(ROW.replace("A-1", "A-3")))
+    call_command("import_ledger", "EDU", str(third), "--user", "r", stdout=io.StringIO())
+    assert ApplicationEvent.objects.get(application__reference="A-3").actor == registrar
+    _user("h", education, Role.HANDLER)
+    with pytest.raises(
+        CommandError, match=r"^无权导入台账：须由示范区教育局的登记员或管理员办理。$"
+    ):
+        call_command("import_ledger", "EDU", str(third), "--user", "h", stdout=io.StringIO())

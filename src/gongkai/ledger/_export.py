@@ -104,7 +104,7 @@ def export_ledger(
             raise ValueError("an unmasked export names the agency whose register it is")
         if actor is not None and not may_export_unmasked(actor, agency):
             raise LedgerForbidden(
-                [f"无权导出未遮蔽的台账：须由{agency.name}的公开办负责人或管理员导出。"]
+                f"无权导出未遮蔽的台账：须由{agency.name}的公开办负责人或管理员导出。"
             )
     counted = _Counted(ledger_rows(applications, masked=masked))
     data = _csv(counted) if fmt == "csv" else _xlsx(counted)

@@ -46,9 +46,13 @@ IMPORT_ROLES = frozenset({Role.REGISTRAR, Role.ADMINISTRATOR})
 
 
 class LedgerForbidden(LedgerError):
-    """The user may not import into this agency's register."""
+    """The user may not import into, or export unmasked, this agency's register."""
 
     default_code = "forbidden"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__([reason])
+        self.message = reason  # the reason is the whole message ("无权…")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +103,7 @@ class ImportLedger:
     def execute(self, actor: Any, agency: Agency, data: bytes, filename: str) -> ImportResult:
         """Check, then write every row or none; raises LedgerError saying why not."""
         if not self.allowed(actor, agency):
-            raise LedgerForbidden([f"无权导入台账：须由{agency.name}的登记员或管理员办理。"])
+            raise LedgerForbidden(f"无权导入台账：须由{agency.name}的登记员或管理员办理。")
         try:
             sheet = bytes_to_sheet(data, filename)
             checked = sheet_to_rows(sheet, today=timezone.localdate())
@@ -202,11 +206,13 @@ def _write(agency: Agency, rows: list[LedgerRow], filename: str, actor: Any) -> 
                 try:
                     refresh_deadline(application, calendar=calendar)
                 except DeadlineError as exc:
-                    raise LedgerError([LedgerProblem(row.line, str(exc))], read=len(rows)) from None
+                    problem = LedgerProblem(row.line, str(exc))
+                    raise LedgerError([problem], read=len(rows), refused=1) from None
         try:
             create_applications(applications, batch_size=_BATCH)
         except ValidationError as exc:
-            raise LedgerError(_invalid(chunk, applications), read=len(rows)) from exc
+            problems = _invalid(chunk, applications)
+            raise LedgerError(problems, read=len(rows), refused=len(problems)) from exc
         _check_keys(applications)
         record_events(
             (

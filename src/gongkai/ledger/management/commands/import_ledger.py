@@ -51,10 +51,9 @@ class Command(BaseCommand):
         try:
             result = import_ledger(agency, data, path.name, actor=actor)
         except LedgerError as exc:
-            lines = "\n".join(exc.problems)
-            raise CommandError(
-                f"{exc.message}请更正以下问题：\n{lines}", returncode=REFUSED
-            ) from None
+            # A refused row list follows the counts; a file problem is the message itself.
+            detail = "\n" + "\n".join(exc.problems) if exc.refused else ""
+            raise CommandError(exc.message + detail, returncode=REFUSED) from None
         self.stdout.write(
             f"已导入 {result.imported} 件申请到{agency.name}（读取 {result.read} 行，"
             f"导入 {result.imported} 行，拒绝 {result.refused} 行）。"
