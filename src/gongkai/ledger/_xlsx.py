@@ -28,7 +28,7 @@ from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from ._errors import LedgerFileError
 
