@@ -256,6 +256,35 @@ def batch_with_bombs(tmp: Path) -> list[str]:
     return [sys.executable, "-m", "gongkai", "parse", "--csv", str(folder)]
 
 
+def html_elements(megabytes: float) -> Callable[[Path], list[str]]:
+    """A builder of an HTML page of ``megabytes`` MB of tiny paragraphs."""
+
+    def build(tmp: Path) -> list[str]:
+        path = tmp / "elements.html"
+        with open(path, "w", encoding="utf-8") as out:
+            out.write("<html><body>")
+            chunk = "<p>1</p>" * 100_000
+            for _ in range(int(megabytes * 1024 * 1024) // len(chunk)):
+                out.write(chunk)
+            out.write("</body></html>")
+        return gongkai("check", path)
+
+    return build
+
+
+def big_text(line: str, megabytes: float) -> Callable[[Path], list[str]]:
+    """A builder: a seed report and ``megabytes`` MB of ``line`` repeated."""
+
+    def build(tmp: Path) -> list[str]:
+        path = tmp / "big.txt"
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(seed_text() + "\n")
+            out.write(line * int(megabytes * 1024 * 1024 / len(line.encode())))
+        return gongkai("check", path)
+
+    return build
+
+
 def plain_seed(tmp: Path) -> list[str]:
     """The seed report itself, for comparison."""
     path = tmp / "seed.txt"
@@ -283,6 +312,12 @@ CASES: list[tuple[str, Callable[[Path], list[str]]]] = [
     ("199k lines of one figure", many_lines("12", 199_000)),
     ("199k table rows", many_lines("申请 | 12 | 件 | 3 |", 199_000)),
     ("1M lines (refused)", many_lines("12", 1_000_000)),
+    ("95 MB HTML of tiny paragraphs (refused)", html_elements(95)),
+    ("9.5 MB HTML of tiny paragraphs (refused)", html_elements(9.5)),
+    ("2.2 MB HTML of 200k paragraphs (under both caps)", html_elements(2.2)),
+    ("95 MB on one line of prose (refused)", big_text("本机关共收到政府信息公开申请12件，", 95)),
+    ("19.5M characters on one line (under the cap)", big_text("收到申请12件" + "，" * 12, 19.5)),
+    ("95 MB in 190k lines of 500 bytes (refused)", big_text("收到申请12件，" * 24 + "\n", 95)),
     ("HTML in 300 nested divs", nested_divs),
     ("HTML in 100k nested divs", deep_divs),
     ("HTML with 12 MB data: image", data_image),

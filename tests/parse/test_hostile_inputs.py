@@ -14,8 +14,9 @@ import pytest
 from gongkai.errors import GongkaiError
 from gongkai.parse import UnreadableInput, bytes_to_document, parse_bytes
 from gongkai.parse.prose._prose import MAX_PROSE_TOKENS
-from gongkai.parse.read._decode import MAX_LINES
+from gongkai.parse.read._decode import MAX_LINES, MAX_TEXT_CHARS
 from gongkai.parse.read._docx import MAX_BODY_BYTES
+from gongkai.parse.read._html import MAX_ELEMENTS, MAX_HTML_CHARS
 from gongkai.parse.read._pdf_limits import (
     MAX_GLYPHS,
     MAX_INFLATED_BYTES,
@@ -242,3 +243,23 @@ def test_prose_beyond_the_reading_budget_is_a_finding_not_a_silent_cut() -> None
     # The reports before the long text are read as without it.
     plain = figures(parse_bytes(seed_text().encode(), "r.txt"))
     assert figures(reports) == plain
+
+
+def test_html_beyond_its_size_or_element_count_is_refused_before_it_is_walked() -> None:
+    markup = "<html><body>" + "<p>1</p>" * (MAX_HTML_CHARS // 8 + 1) + "</body></html>"
+    assert "超过 1,000 万字" in _message(markup.encode(), "big.html")
+    many = "<html><body>" + "<i></i>" * (MAX_ELEMENTS + 1) + "<p>年度报告</p></body></html>"
+    assert len(many) < MAX_HTML_CHARS
+    assert f"元素超过 {MAX_ELEMENTS:,} 个" in _message(many.encode(), "many.html")
+
+
+def test_embedded_data_uris_do_not_count_against_the_html_size() -> None:
+    image = '<img src="data:image/png;base64,' + "A" * MAX_HTML_CHARS + '">'
+    plain = figures(parse_bytes(text_to_html(seed_text()).encode(), "r.html"))
+    page = text_to_html(seed_text(), before_table4=image)
+    assert figures(parse_bytes(page.encode(), "r.html")) == plain
+
+
+def test_a_text_file_beyond_its_size_is_refused() -> None:
+    data = (seed_text() + "\n" + "1" * MAX_TEXT_CHARS).encode()
+    assert "超过 2,000 万字" in _message(data, "big.txt")

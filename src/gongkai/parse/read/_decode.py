@@ -15,7 +15,7 @@ from ._html import html_to_lines
 from ._pdf import pdf_to_lines
 from ._text import text_to_lines
 
-__all__ = ["MAX_LINES", "bytes_to_document", "bytes_to_text", "path_to_document"]
+__all__ = ["MAX_LINES", "MAX_TEXT_CHARS", "bytes_to_document", "bytes_to_text", "path_to_document"]
 
 # Annual reports are a few hundred KB; a PDF full of scanned pages a few tens of MB.
 MAX_INPUT_BYTES = 100 * 1024 * 1024
@@ -24,9 +24,12 @@ MAX_INPUT_BYTES = 100 * 1024 * 1024
 # a file of more lines than this is not a report and would cost more than one file's budget.
 MAX_LINES = 200_000
 MAX_RAW_LINES = 500_000  # line breaks, blank lines included, counted before splitting
+# Plain text: a report is some 100 KB, a scraped page of many years' reports a few MB.
+MAX_TEXT_CHARS = 20_000_000
 
 _EMPTY = "文件为空"
 _TOO_MANY_LINES = f"文件超过 {MAX_LINES:,} 行，不像年度报告，拒绝读取"
+_TOO_LONG = f"文本文件超过 {MAX_TEXT_CHARS // 10_000:,} 万字，不像年度报告，拒绝读取"
 _NO_TEXT = "文件没有任何文字"
 _NOT_SUPPORTED = "不是文本、HTML、DOCX 或 PDF 文件"
 _BINARY = _NOT_SUPPORTED + "（二进制数据）"
@@ -125,6 +128,8 @@ def bytes_to_document(data: bytes, name: str) -> Document:
             # conversion keeps every newline and pipe, so the lines stay where they were.
             if is_traditional(text):
                 text = text_to_simplified(text)
+            if len(text) > MAX_TEXT_CHARS:
+                raise UnreadableInput(_TOO_LONG)
             if text.count("\n") + text.count("\r") > MAX_RAW_LINES:
                 raise UnreadableInput(_TOO_MANY_LINES)
             lines = text_to_lines(text)

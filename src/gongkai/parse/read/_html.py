@@ -20,7 +20,7 @@ import lxml.html  # type: ignore[import-untyped]
 
 from .._document import Line, UnreadableInput
 
-__all__ = ["html_to_lines"]
+__all__ = ["MAX_ELEMENTS", "MAX_HTML_CHARS", "html_to_lines"]
 
 _NOT_CONTENT = (
     "script",
@@ -102,10 +102,28 @@ _TOO_DEEP = "HTML 文件嵌套层数过多（超过 2000 层），无法完整�
 _INCOMPLETE = "HTML 文件超出解析器的限制，无法完整读取"
 
 
+# Embedded files (data: URIs of images and fonts) carry no text: dropped before parsing,
+# they cost neither time nor memory. What remains is markup and text, which a report page
+# has a few MB of at most; ten million tiny elements would cost lxml 4 GB.
+_DATA_URI = re.compile(r"""(?i)\bdata:[^"'\s)>]{256,}""")
+MAX_HTML_CHARS = 10_000_000
+# A long report exported from Word is some 30,000 elements.
+MAX_ELEMENTS = 300_000
+_TOO_MANY_ELEMENTS = f"HTML 文件的元素超过 {MAX_ELEMENTS:,} 个，不像年度报告，拒绝读取"
+_TOO_LARGE = (
+    f"HTML 文件的标记和文字超过 {MAX_HTML_CHARS // 10_000:,} 万字（内嵌图片不计），"
+    "不像年度报告，拒绝读取"
+)
+
+
 def html_to_lines(text: str) -> tuple[Line, ...]:
     """The lines of an HTML page, numbered 1..n in reading order.
 
     Raises UnreadableInput rather than return part of a page the parser gave up on."""
+    if "data:" in text:
+        text = _DATA_URI.sub("data:", text)
+    if len(text) > MAX_HTML_CHARS:
+        raise UnreadableInput(_TOO_LARGE)
     parser = lxml.html.HTMLParser(
         encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
     )
@@ -118,6 +136,8 @@ def html_to_lines(text: str) -> tuple[Line, ...]:
     reason = _gave_up(parser)
     if reason:
         raise UnreadableInput(reason)
+    if root.xpath("count(//*)") > MAX_ELEMENTS:  # counted in C, before any Python walk
+        raise UnreadableInput(_TOO_MANY_ELEMENTS)
     for element in list(root.iter(*_NOT_CONTENT)):
         element.drop_tree()
     rows = [cells for cells in _walk(root) if any(cells[0])]
