@@ -180,6 +180,7 @@ def test_compile_refuses_years_out_of_range(year: str) -> None:
         ("/api/ledger/bureau/export.pdf", 400),
         ("/api/ledger/bureau/export.csv?unmasked=maybe&subtree=1&x=1", 400),
         ("/api/nothing/here/", 404),
+        ("/api/applications/%0A/", 404),
         ("/api/applications/1/actions/answer/", 405),
     ],
 )

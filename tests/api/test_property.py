@@ -216,3 +216,34 @@ def test_import_files(world: tuple[World, Client, int], data: st.DataObject) -> 
     upload = SimpleUploadedFile(name or "file", content)
     response = client.post("/api/ledger/bureau/import/", {"file": upload})
     _check(response, "/api/ledger/{code}/import/", "post")
+
+
+_SEGMENT = st.one_of(
+    st.text(min_size=1, max_size=40).filter(lambda s: "/" not in s and s not in (".", "..")),
+    st.integers(min_value=0, max_value=10**40).map(str),
+    st.sampled_from(["%00", "%ff", "%ED%A0%80", "-1", "１２", "bureau", "2025"]),
+)
+
+
+@_SETTINGS
+@given(first=_SEGMENT, second=_SEGMENT, template=st.sampled_from(range(5)))
+def test_url_paths(
+    world: tuple[World, Client, int], first: str, second: str, template: int
+) -> None:
+    from urllib.parse import quote
+
+    _, client, _ = world
+    a = first if first.startswith("%") else quote(first, safe="")
+    b = second if second.startswith("%") else quote(second, safe="")
+    url = [
+        f"/api/applications/{a}/",
+        f"/api/annual/{a}/{b}/",
+        f"/api/ledger/{a}/export.{b}",
+        f"/api/applications/{a}/actions/{b}/",
+        f"/api/{a}/{b}",
+    ][template]
+    response = client.get(url)
+    assert response.status_code < 500, (url, response.content[:300])
+    if response.status_code >= 400:
+        assert response["Content-Type"] == "application/problem+json"
+        assert _CJK.search(response.json()["detail"])

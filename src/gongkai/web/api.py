@@ -244,5 +244,5 @@ def api_urlpatterns() -> list[URLPattern | URLResolver]:
     return [
         path("openapi.json", openapi_view, name="openapi"),
         *wrapped,
-        re_path(r"^(?P<rest>.*)$", _unknown_endpoint, name="unknown"),
+        re_path(r"^(?P<rest>[\s\S]*)$", _unknown_endpoint, name="unknown"),
     ]
