@@ -140,7 +140,7 @@ def production_problems() -> list[str]:
 def check_production_settings(app_configs: object = None, **kwargs: Any) -> list[CheckMessage]:
     """Django system check: production mode without a secret key is an error."""
     return [
-        Error(problem, id="gongkai.E001", hint="见 README 的“生产环境部署”一节")
+        Error(problem, id="gongkai.E001", hint="见 README 的 Running in production 一节")
         for problem in production_problems()
     ]
 
