@@ -57,20 +57,27 @@ def text_to_html(text: str, *, before_table4: str = "", depth: int = 0) -> str:
     return f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{content}</body></html>'
 
 
-def docx_zip_bomb(tmp: Path) -> list[str]:
-    """A DOCX of a few MB whose document.xml inflates to about 2 GB of paragraphs."""
-    path = tmp / "bomb.docx"
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    chunk = ("<w:p><w:r><w:t>本机关共收到申请1件。</w:t></w:r></w:p>" * 4096).encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        archive.writestr("_rels/.rels", _RELS)
-        with archive.open("word/document.xml", "w", force_zip64=True) as out:
-            out.write(f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body>'.encode())
-            for _ in range(2 * 1024**3 // len(chunk)):
-                out.write(chunk)
-            out.write(b"</w:body></w:document>")
-    return gongkai("parse", path)
+def docx_bomb(inflated: int) -> Callable[[Path], list[str]]:
+    """A builder of a DOCX whose document.xml inflates to ``inflated`` bytes of paragraphs."""
+
+    def build(tmp: Path) -> list[str]:
+        path = tmp / "bomb.docx"
+        w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        chunk = ("<w:p><w:r><w:t>本机关共收到申请1件。</w:t></w:r></w:p>" * 4096).encode()
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+            archive.writestr("_rels/.rels", _RELS)
+            with archive.open("word/document.xml", "w", force_zip64=True) as out:
+                out.write(f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body>'.encode())
+                for _ in range(inflated // len(chunk)):
+                    out.write(chunk)
+                out.write(b"</w:body></w:document>")
+        return gongkai("parse", path)
+
+    return build
+
+
+docx_zip_bomb = docx_bomb(2 * 1024**3)
 
 
 _CONTENT_TYPES = (
@@ -295,6 +302,7 @@ def plain_seed(tmp: Path) -> list[str]:
 CASES: list[tuple[str, Callable[[Path], list[str]]]] = [
     ("plain seed report (reference)", plain_seed),
     ("DOCX zip bomb (2 GB document.xml)", docx_zip_bomb),
+    ("DOCX of 31 MB document.xml (under the cap)", docx_bomb(31 * 1024 * 1024)),
     ("PDF flate bomb (2 GB stream)", pdf_flate_bomb),
     ("PDF with 500k glyphs", pdf_glyphs(1000)),
     ("PDF with 99.5k glyphs on one page (just under the cap)", pdf_glyphs(199)),

@@ -7,7 +7,12 @@ from enum import StrEnum
 
 from gongkai.errors import GongkaiError
 
-__all__ = ["Document", "InputFormat", "Line", "UnreadableInput"]
+__all__ = ["MAX_LINES", "TOO_MANY_LINES", "Document", "InputFormat", "Line", "UnreadableInput"]
+
+# A report is a few hundred lines, a scraped page of fifteen years' reports a few thousand;
+# a file of more lines than this is not a report and would cost more than one file's budget.
+MAX_LINES = 200_000
+TOO_MANY_LINES = f"文件超过 {MAX_LINES:,} 行，不像年度报告，拒绝读取"
 
 
 class InputFormat(StrEnum):

@@ -8,7 +8,7 @@ import os
 import re
 import zipfile
 
-from .._document import Document, InputFormat, Line, UnreadableInput
+from .._document import MAX_LINES, TOO_MANY_LINES, Document, InputFormat, Line, UnreadableInput
 from ._chinese import is_traditional, lines_to_simplified, text_to_simplified
 from ._docx import DOCX_BODY, docx_to_lines
 from ._html import html_to_lines
@@ -20,15 +20,11 @@ __all__ = ["MAX_LINES", "MAX_TEXT_CHARS", "bytes_to_document", "bytes_to_text", 
 # Annual reports are a few hundred KB; a PDF full of scanned pages a few tens of MB.
 MAX_INPUT_BYTES = 100 * 1024 * 1024
 
-# A report is a few hundred lines, a scraped page of fifteen years' reports a few thousand;
-# a file of more lines than this is not a report and would cost more than one file's budget.
-MAX_LINES = 200_000
 MAX_RAW_LINES = 500_000  # line breaks, blank lines included, counted before splitting
 # Plain text: a report is some 100 KB, a scraped page of many years' reports a few MB.
 MAX_TEXT_CHARS = 20_000_000
 
 _EMPTY = "文件为空"
-_TOO_MANY_LINES = f"文件超过 {MAX_LINES:,} 行，不像年度报告，拒绝读取"
 _TOO_LONG = f"文本文件超过 {MAX_TEXT_CHARS // 10_000:,} 万字，不像年度报告，拒绝读取"
 _NO_TEXT = "文件没有任何文字"
 _NOT_SUPPORTED = "不是文本、HTML、DOCX 或 PDF 文件"
@@ -131,12 +127,12 @@ def bytes_to_document(data: bytes, name: str) -> Document:
             if len(text) > MAX_TEXT_CHARS:
                 raise UnreadableInput(_TOO_LONG)
             if text.count("\n") + text.count("\r") > MAX_RAW_LINES:
-                raise UnreadableInput(_TOO_MANY_LINES)
+                raise UnreadableInput(TOO_MANY_LINES)
             lines = text_to_lines(text)
     if not lines:
         raise UnreadableInput(_NO_TEXT)
     if len(lines) > MAX_LINES:
-        raise UnreadableInput(_TOO_MANY_LINES)
+        raise UnreadableInput(TOO_MANY_LINES)
     return Document(name=name, format=input_format, lines=lines)
 
 

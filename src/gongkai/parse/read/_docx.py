@@ -15,7 +15,7 @@ from typing import Any
 
 import lxml.etree  # type: ignore[import-untyped]
 
-from .._document import Line, UnreadableInput
+from .._document import MAX_LINES, TOO_MANY_LINES, Line, UnreadableInput
 
 __all__ = ["DOCX_BODY", "MAX_BODY_BYTES", "docx_to_lines"]
 
@@ -59,8 +59,13 @@ _MAX_GRID_SPAN = 64
 def docx_to_lines(data: bytes) -> tuple[Line, ...]:
     """The lines of a DOCX file, numbered 1..n in document order."""
     body = _body(data)
+    rows: list[tuple[tuple[str, ...], bool]] = []
     try:
-        rows = [row for row in _blocks(body) if any(row[0])]
+        for row in _blocks(body):
+            if any(row[0]):
+                rows.append(row)
+                if len(rows) > MAX_LINES:  # stop reading at once, not after the last one
+                    raise UnreadableInput(TOO_MANY_LINES)
     except RecursionError as error:
         raise UnreadableInput(_TOO_DEEP) from error
     return tuple(
