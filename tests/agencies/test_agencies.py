@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from gongkai.agencies.models import Agency, StaffRole
 from gongkai.agencies.access import agencies_visible_to, roles_at
+from gongkai.agencies.models import Agency, StaffRole
 from gongkai.applications.visibility import applications_visible_to
 from tests.register_factories import World, agency, staff
 

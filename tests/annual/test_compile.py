@@ -14,7 +14,6 @@ from gongkai.annual.compile import CompileError, compile_report
 from gongkai.annual.models import Table2Entry
 from gongkai.applications.models import Application, Dispute
 from gongkai.report import Generation, Method, metrics_for
-
 from tests.annual_helpers import case, dispute, make_agency, t3
 
 pytestmark = pytest.mark.django_db

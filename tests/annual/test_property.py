@@ -20,7 +20,6 @@ from gongkai.applications.choices import ApplicantKind, DisputeResult, DisputeRo
 from gongkai.applications.models import Application, Dispute
 from gongkai.report import Report
 from gongkai.validate import check_report, check_series
-
 from tests.annual_helpers import case, dispute, make_agency, t3
 
 YEARS = (2019, 2020, 2021, 2022)

@@ -10,9 +10,9 @@ from django.db import transaction
 
 from gongkai.agencies.models import Agency, StaffRole
 from gongkai.annual.compile import compile_report
-from gongkai.demo import DEMO_CODE, create_demo_data
 from gongkai.annual.models import Table2Entry
 from gongkai.applications.models import Application, ApplicationEvent, Dispute, Pause
+from gongkai.demo import DEMO_CODE, create_demo_data
 from gongkai.validate import check_report, check_series
 
 pytestmark = pytest.mark.django_db

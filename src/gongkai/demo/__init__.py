@@ -20,11 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency, StaffRole
+from gongkai.annual.models import Table2Entry
 from gongkai.applications import actions
 from gongkai.applications.actions import ActionRefused
 from gongkai.applications.models import Application, Dispute
-
-from gongkai.annual.models import Table2Entry
 
 __all__ = ["DEMO_CODE", "DEMO_PASSWORD", "DemoSummary", "create_demo_data"]
 
