@@ -23,7 +23,9 @@ def test_no_module_is_over_500_lines() -> None:
 
 
 def test_only_the_records_module_writes_application_events() -> None:
-    writes = re.compile(r"(?<!class )ApplicationEvent\(|ApplicationEvent\.objects\.(create|bulk_create)")
+    writes = re.compile(
+        r"(?<!class )ApplicationEvent\(|ApplicationEvent\.objects\.(create|bulk_create)"
+    )
     writers = sorted(
         str(p.relative_to(SRC)) for p in _modules() if writes.search(p.read_text(encoding="utf-8"))
     )

@@ -41,9 +41,7 @@ UNMASKED_EXPORT_ROLES = frozenset({Role.OFFICE_HEAD, Role.ADMINISTRATOR})
 
 def is_active_user(user: Any) -> bool:
     """True for a logged-in, active user."""
-    return bool(
-        user is not None and getattr(user, "is_authenticated", False) and user.is_active
-    )
+    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
 
 
 def roles_at(user: Any, agency: Agency) -> frozenset[str]:

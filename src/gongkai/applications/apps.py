@@ -8,4 +8,3 @@ class ApplicationsConfig(AppConfig):
     label = "applications"
     verbose_name = "依申请公开"
     default_auto_field = "django.db.models.BigAutoField"
-
