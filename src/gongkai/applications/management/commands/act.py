@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gongkai.agencies.models import Agency
-from gongkai.applications.actions import ACTIONS, ActionRefused, RegisterApplication
+from gongkai.applications.actions import ACTIONS, Action, ActionRefused, RegisterApplication
 from gongkai.applications.models import Application
 
 
@@ -29,7 +29,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["list"]:
-            for name, action in {"register": RegisterApplication, **ACTIONS}.items():
+            every: dict[str, type[Action]] = {"register": RegisterApplication, **ACTIONS}
+            for name, action in every.items():
                 fields = ", ".join(sorted(action.parameter_names()))
                 self.stdout.write(f"{name}\t{action.label}\t{fields}")
             return
