@@ -315,3 +315,21 @@ def test_a_missing_trailing_slash_is_named() -> None:
     assert "末尾加“/”" in problem["detail"]
     other = assert_problem(client_for(w.handler).get("/api/nothing"), 404)
     assert "末尾" not in other["detail"]
+
+
+def test_forms_and_broken_multipart_with_the_real_csrf_check() -> None:
+    # Django's CSRF check reads a form body first: a JSON endpoint then has no body left.
+    w = World()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(w.registrar)
+    token = _get_new_csrf_string()
+    client.cookies["csrftoken"] = token
+    form = client.post("/api/applications/", {"agency": str(w.bureau.pk)}, HTTP_X_CSRFTOKEN=token)
+    assert "不能是表单" in assert_problem(form, 400)["detail"]
+    for url in ("/api/applications/", "/api/ledger/bureau/import/"):
+        for content_type in ("multipart/form-data; boundary=xx", "multipart/form-data"):
+            broken = client.post(
+                url, b"--xx\r\nbroken", content_type=content_type, HTTP_X_CSRFTOKEN=token
+            )
+            assert_problem(broken, 400)
+    assert not Application.objects.exists()

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from django.middleware.csrf import _get_new_csrf_string
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -64,7 +65,10 @@ _json_values = st.recursive(
 def world() -> tuple[World, Client, int]:
     w = World()
     app = w.register(date(2025, 3, 3), applicant_contact="13800138000")
-    client = Client()
+    # The real CSRF check runs (it reads form bodies before the view does).
+    token = _get_new_csrf_string()
+    client = Client(enforce_csrf_checks=True, headers={"X-CSRFToken": token})
+    client.cookies["csrftoken"] = token
     client.force_login(w.admin)
     return w, client, app.pk
 
@@ -123,7 +127,17 @@ def _mutated(draw: st.DrawFn, base: dict[str, Any]) -> Any:
 def test_registration_bodies(world: tuple[World, Client, int], data: st.DataObject) -> None:
     w, client, _ = world
     body = data.draw(st.one_of(_mutated(_valid_registration(w)), _json_values))
-    response = client.post("/api/applications/", json.dumps(body), content_type="application/json")
+    content_type = data.draw(
+        st.sampled_from(
+            [
+                "application/json",
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=xx",
+            ]
+        )
+    )
+    response = client.post("/api/applications/", json.dumps(body), content_type=content_type)
     _check(response, "/api/applications/", "post")
 
 

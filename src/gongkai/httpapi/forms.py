@@ -16,6 +16,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, QueryDict
+from django.http.request import RawPostDataException
 from django.utils import translation
 
 from .problems import ApiError
@@ -229,6 +230,11 @@ def json_object(request: HttpRequest) -> dict[str, Any]:
         raw = request.body
     except RequestDataTooBig:
         raise ApiError("请求内容过大。", code="too_large") from None
+    except RawPostDataException:
+        # The body was read as a form (multipart or urlencoded) before: it is not JSON.
+        raise ApiError(
+            "请求内容应为 JSON 对象（Content-Type: application/json），不能是表单。"
+        ) from None
     if not raw.strip():
         return {}
     try:

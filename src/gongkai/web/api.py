@@ -18,6 +18,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.urls import Resolver404, URLPattern, URLResolver, path, re_path, resolve
 from django.utils import translation
 from django.utils.encoding import escape_uri_path
@@ -124,6 +125,13 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 @api.exception_handler(RequestDataTooBig)
 def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     return problem_response(request, "too_large", "请求内容过大。")
+
+
+@api.exception_handler(MultiPartParserError)
+def _bad_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    return problem_response(
+        request, "invalid", "上传内容的格式不正确（multipart/form-data 无法解析）。"
+    )
 
 
 @api.exception_handler(PermissionDenied)
