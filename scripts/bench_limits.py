@@ -138,7 +138,8 @@ def main() -> int:
 
     cases = [c for c in load_cases() if args.only in f"{c[0]}: {c[1]}"]
     print(f"budget per input: {args.budget_seconds:g} s, {args.budget_mb:g} MB peak RSS")
-    print(f"{'case':<52} {'exit':>16} {'time s':>8} {'peak MB':>8}  within budget")
+    width = max((len(f"{module}: {label}") for module, label, _ in cases), default=10) + 2
+    print(f"{'case':<{width}} {'exit':>16} {'time s':>8} {'peak MB':>8}  within budget")
     over = 0
     for module, label, builder in cases:
         runs: list[Run] = []
@@ -157,7 +158,7 @@ def main() -> int:
         over += not ok
         name = f"{module}: {label}"
         print(
-            f"{name:<52} {'/'.join(statuses):>16} {seconds:>8.2f} {peak:>8.0f}  {'yes' if ok else 'NO'}"
+            f"{name:<{width}} {'/'.join(statuses):>16} {seconds:>8.2f} {peak:>8.0f}  {'yes' if ok else 'NO'}"
         )
         if args.verbose and runs[-1].last_error_line:
             print(f"    {runs[-1].last_error_line}")
