@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "T3_HEADER_WORDS",
     "compact",
     "is_page_furniture",
     "is_section_heading",
@@ -77,7 +76,6 @@ _T3_HEADERS = frozenset(
         "申请人情况",
     }
 )
-T3_HEADER_WORDS = _T3_HEADERS
 
 
 def strip_numbering(label: str) -> str:
