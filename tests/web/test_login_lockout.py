@@ -118,3 +118,32 @@ def test_administrator_lifts_the_lockout(clerk: User) -> None:
     assert _login(client, "right-password") == 429
     call_command("axes_reset_username", "clerk", verbosity=0)
     assert _login(client, "right-password") == 302
+
+
+def test_behind_the_proxy_the_forwarded_address_is_the_client(clerk: User, settings: Any) -> None:
+    # With GONGKAI_HTTPS=1 every request comes from the proxy: the lockout must still be per
+    # client, read from the X-Forwarded-For entry the proxy wrote (the last one).
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    proxy = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_PROTO": "https", "secure": True}
+    attacker = Client()
+    for _ in range(5):
+        attacker.post(
+            LOGIN,
+            {"username": "clerk", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.7",  # a forged first entry, then the proxy's
+            **proxy,
+        )
+    locked = attacker.post(
+        LOGIN,
+        {"username": "clerk", "password": "right-password"},
+        HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7",  # forging another first entry is no way out
+        **proxy,
+    )
+    assert locked.status_code == 429
+    colleague = Client().post(
+        LOGIN,
+        {"username": "clerk", "password": "right-password"},
+        HTTP_X_FORWARDED_FOR="198.51.100.4",
+        **proxy,
+    )
+    assert colleague.status_code == 302

@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.core.checks import CheckMessage, Error
 from django.core.exceptions import ImproperlyConfigured
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import escape
 
@@ -92,8 +92,6 @@ def lockout_response(
         "如需提前解除，请联系系统管理员。"
     )
     if request.path.startswith("/api/") or "json" in request.headers.get("Accept", ""):
-        from django.http import JsonResponse
-
         return JsonResponse(
             {"title": "登录已暂停", "status": 429, "detail": message},
             status=429,
