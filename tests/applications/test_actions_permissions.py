@@ -389,10 +389,15 @@ def test_register_refused_to_the_wrong_roles_and_double_submission() -> None:
         "arrived_at": at(D),
         "description": "某项目的环评批复",
     }
-    for name in ("handler", "head", "supervisor", "town_head", "outsider"):
+    # Those who see the bureau are told they may not; the others learn nothing about it.
+    for name in ("handler", "head", "supervisor"):
         with pytest.raises(ActionRefused, match="无权登记") as refused:
             RegisterApplication.execute(user(w, name), agency=w.bureau, **fields)
         assert refused.value.code == "forbidden"
+    for name in ("town_head", "outsider"):
+        with pytest.raises(ActionRefused, match="受理机关不存在") as refused:
+            RegisterApplication.execute(user(w, name), agency=w.bureau, **fields)
+        assert refused.value.code == "invalid"
     assert Application.objects.count() == 0
     assert ApplicationEvent.objects.count() == 0
 

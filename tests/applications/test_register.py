@@ -168,8 +168,8 @@ def test_registration_at_an_agency_below_an_administrator() -> None:
     # Registered in the town's own register, by the county's administrator.
     assert app.reference == "town-2025-00001"
     assert app.events.get().actor == w.admin
-    # The bureau's registrar holds no role at the town.
-    with pytest.raises(ActionRefused, match="无权登记"):
+    # The bureau's registrar holds no role at the town and does not see it.
+    with pytest.raises(ActionRefused, match="受理机关不存在"):
         w.register(MONDAY, at_agency=w.town, description="另一申请")
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from gongkai.agencies.access import agencies_visible_to
 from gongkai.agencies.choices import Role
 from gongkai.agencies.models import Agency
 from gongkai.clock import ReceiptDateError, correction_due, receipt_date
@@ -56,6 +57,12 @@ def normalise_reference(text: str) -> str:
     """
     folded = unicodedata.normalize("NFKC", text or "").strip().upper()
     return folded.translate(_DASHES)
+
+
+def _may_see(actor: Any, agency: Agency) -> bool:
+    if not getattr(actor, "is_authenticated", False):
+        return True  # check_permission answers "请先登录" for anonymous callers
+    return agencies_visible_to(actor).filter(pk=agency.pk).exists()
 
 
 def _arrival(value: Any) -> datetime:
@@ -119,7 +126,9 @@ class RegisterApplication(Action):
                     .filter(pk=agency.pk if isinstance(agency, Agency) else agency)
                     .first()
                 )
-                if target is None:
+                # An agency the actor may not see answers as one that does not exist, so
+                # that registration cannot be used to probe agency ids.
+                if target is None or not _may_see(actor, target):
                     raise ActionRefused("受理机关不存在。")
                 cls.check_permission(actor, target)
                 if idempotency_key:
