@@ -13,6 +13,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
+from django.db.models import Model
 from django.utils import timezone
 
 from .models import Application, ApplicationEvent
@@ -75,13 +77,63 @@ def create_application(application: Application) -> Application:
     return application
 
 
-def create_applications(applications: Iterable[Application], *, batch_size: int = 2000) -> int:
-    """Insert many built applications at once (imports); each is checked as above."""
+def create_applications(
+    applications: Iterable[Application], *, batch_size: int = 2000, validated: bool = False
+) -> int:
+    """Insert many built applications at once (imports) and set their primary keys.
+
+    Each is checked as above unless the caller has already checked every value against the
+    model's limits (``validated``). Rows go in by one ``executemany`` per batch, each value
+    converted by its field exactly as ``save()`` would: the ORM's per-value statement
+    building cost about twice the insert itself on a 100,000-row import.
+    """
     rows = list(applications)
+    if not validated:
+        for row in rows:
+            row.clean_fields(exclude=_NOT_CLEANED)
+    _insert(Application, rows, batch_size)
+    keys: dict[str, int] = {}
+    references = [row.reference for row in rows]
+    for start in range(0, len(references), 500):
+        chunk = references[start : start + 500]
+        keys.update(Application.objects.filter(reference__in=chunk).values_list("reference", "pk"))
     for row in rows:
-        row.clean_fields(exclude=_NOT_CLEANED)
-    Application.objects.bulk_create(rows, batch_size=batch_size)
+        row.pk = keys[row.reference]
+        row._state.adding = False
+        row._state.db = connection.alias
     return len(rows)
+
+
+def _insert(model: type[Model], rows: list[Any], batch_size: int) -> None:
+    """INSERT ``rows`` without their auto primary key, values prepared by their fields."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    # The connection itself, not the thread-local proxy: a million attribute look-ups less.
+    db = connections[DEFAULT_DB_ALIAS]
+    quote = db.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table),
+        ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    # Text, flags and empty values go to the driver as they are (what the field's own
+    # conversion returns for them); JSON, dates, times and decimals take the field's way.
+    plain = [not isinstance(f, models.JSONField) for f in fields]
+
+    def prepared(field: Any, is_plain: bool, row: Any) -> Any:
+        value = field.pre_save(row, True)
+        if is_plain and (value is None or type(value) in (str, bool)):
+            return value
+        return field.get_db_prep_save(value, db)
+
+    with db.cursor() as cursor:
+        for start in range(0, len(rows), batch_size):
+            cursor.executemany(
+                sql,
+                [
+                    [prepared(f, p, row) for f, p in zip(fields, plain, strict=True)]
+                    for row in rows[start : start + batch_size]
+                ],
+            )
 
 
 def _actor_of(actor: Any) -> Any:
@@ -159,5 +211,5 @@ def record_event(
 def record_events(events: Iterable[ApplicationEvent], *, batch_size: int = 2000) -> int:
     """Insert many events built by ``new_event`` at once (imports, system jobs)."""
     rows = list(events)
-    ApplicationEvent.objects.bulk_create(rows, batch_size=batch_size)
+    _insert(ApplicationEvent, rows, batch_size)
     return len(rows)

@@ -209,7 +209,7 @@ def _write(agency: Agency, rows: list[LedgerRow], filename: str, actor: Any) -> 
                     problem = LedgerProblem(row.line, str(exc))
                     raise LedgerError([problem], read=len(rows), refused=1) from None
         try:
-            create_applications(applications, batch_size=_BATCH)
+            create_applications(applications, batch_size=_BATCH, validated=True)
         except ValidationError as exc:
             problems = _invalid(chunk, applications)
             raise LedgerError(problems, read=len(rows), refused=len(problems)) from exc
