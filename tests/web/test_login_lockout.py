@@ -147,3 +147,20 @@ def test_behind_the_proxy_the_forwarded_address_is_the_client(clerk: User, setti
         **proxy,
     )
     assert colleague.status_code == 302
+
+
+def test_a_json_client_is_answered_with_a_problem_in_chinese(clerk: User) -> None:
+    client = Client()
+    for _ in range(5):
+        _login(client, "wrong")
+    response = client.post(
+        LOGIN,
+        {"username": "clerk", "password": "right-password"},
+        REMOTE_ADDR="203.0.113.7",
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.content.decode()
+    assert "登录失败次数过多" in body  # not escaped as \\uXXXX
+    assert response.json()["status"] == 429

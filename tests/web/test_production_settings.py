@@ -7,6 +7,7 @@ import secrets
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,3 +72,21 @@ def test_debug_or_a_key_lets_it_start(tmp_path: Path, variables: dict[str, str])
     proc = _run(tmp_path, ["-c", "import gongkai.web.wsgi; print('ready')"], **variables)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "ready"
+
+
+def test_the_start_check_in_process(settings: Any) -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    from gongkai.web.security import check_production_settings, refuse_insecure_start
+
+    settings.DEBUG = False
+    settings.SECRET_KEY = settings.DEVELOPMENT_SECRET_KEY
+    (error,) = check_production_settings()
+    assert error.id == "gongkai.E001"
+    with pytest.raises(ImproperlyConfigured, match="GONGKAI_SECRET_KEY"):
+        refuse_insecure_start()
+    settings.SECRET_KEY = secrets.token_urlsafe(50)
+    assert check_production_settings() == []
+    refuse_insecure_start()
+    settings.DEBUG, settings.SECRET_KEY = True, settings.DEVELOPMENT_SECRET_KEY
+    assert check_production_settings() == []
