@@ -79,7 +79,7 @@ def _weighted(pairs: tuple[tuple[str, int], ...]) -> tuple[list[str], list[int]]
 
 def _rows(agency_ids: list[int], n: int, prefix: str, rng: random.Random):
     """Tuples in the column order of ``_columns()``; dates spread over YEARS."""
-    from gongkai.applications.choices import rules_for
+    from gongkai.applications.choices import regulation_for
 
     kinds, kind_weights = _weighted(KINDS)
     outcomes, outcome_weights = _weighted(OUTCOMES)
@@ -112,7 +112,7 @@ def _rows(agency_ids: list[int], n: int, prefix: str, rng: random.Random):
             datetime(received.year, received.month, received.day, 1, tzinfo=UTC),
             None,
             received,
-            rules_for(received),
+            regulation_for(received),
             "",
             "closed" if closed else "in_progress",
             received,

@@ -12,7 +12,7 @@ from itertools import count
 from zoneinfo import ZoneInfo
 
 from gongkai.agencies.models import Agency
-from gongkai.applications.choices import Status, rules_for
+from gongkai.applications.choices import Status, regulation_for
 from gongkai.applications.models import Application, Dispute
 from gongkai.report import Report
 
@@ -49,7 +49,7 @@ def case(
         channel=channel,
         arrived_at=datetime.combine(received_on, time(9), _ZONE),
         received_on=received_on,
-        rules=rules_for(received_on),
+        rules=regulation_for(received_on),
         description="测试",
         status=Status.CLOSED if closed_on else Status.IN_PROGRESS,
         clock_started_on=received_on,

@@ -17,8 +17,8 @@ from gongkai.clock import (
     ClockRules,
     DaySource,
     DeadlineKind,
+    ExclusionKind,
     NonWorkingReceipt,
-    PauseKind,
     ReceiptDateError,
     Regulation,
     WorkCalendar,
@@ -207,7 +207,7 @@ def test_consultation_is_excluded() -> None:
     )
     assert deadline.due_on == D(2025, 4, 15)
     (period,) = deadline.excluded
-    assert period.working_days == 10 and period.kinds == (PauseKind.CONSULTATION,)
+    assert period.working_days == 10 and period.kinds == (ExclusionKind.CONSULTATION,)
     assert "扣除的征求意见期间：2025-03-10 至 2025-03-21，其中 10 个工作日不计入期限" in (
         deadline.explain()
     )
@@ -301,7 +301,7 @@ def test_fee_period_pauses_the_clock_only_by_setting() -> None:
     fee = [(D(2025, 3, 10), D(2025, 3, 21))]
     paused = compute_deadline(D(2025, 3, 3), calendar=CAL, fee_pauses=fee)
     assert paused.due_on == D(2025, 4, 15)
-    assert paused.excluded[0].kinds == (PauseKind.FEE_NOTICE,)
+    assert paused.excluded[0].kinds == (ExclusionKind.FEE_NOTICE,)
     not_paused = ClockRules(fee_notice_pauses_clock=False)
     assert due(D(2025, 3, 3), fee_pauses=fee, rules=not_paused) == D(2025, 3, 31)
 

@@ -8,17 +8,18 @@ from typing import Any
 
 from django.db import models
 
-from gongkai.clock import NEW_REGULATION_IN_FORCE, Channel, Regulation, regulation_for
+from gongkai.clock import NEW_REGULATION_IN_FORCE, Channel, PauseKind, Regulation, regulation_for
 from gongkai.fees import FeeMethod
 from gongkai.report import T3_COLUMNS, T4_COLUMNS
 
 __all__ = [
     "ANSWER_OUTCOMES",
     "CHANNEL_CHOICES",
+    "NEW_REGULATION_IN_FORCE",
     "OPEN_STATUSES",
     "OUTCOME_BASES",
     "OUTCOME_T3_LABELS",
-    "RULES_2019_IN_FORCE",
+    "PAUSE_CHOICES",
     "RULES_CHOICES",
     "ApplicantKind",
     "Channel",
@@ -30,18 +31,15 @@ __all__ = [
     "Outcome",
     "OutcomeBasis",
     "PauseKind",
-    "Rules",
+    "Regulation",
     "Status",
     "choices_of",
-    "rules_for",
+    "regulation_for",
 ]
 
-# Terms of the statute are defined once, in the pure core (gongkai.clock); the register's
-# field choices are built from them. ``Rules`` is the regulation version (2008 / 2019),
-# ``rules_for`` the version by receipt date.
-Rules = Regulation
-rules_for = regulation_for
-RULES_2019_IN_FORCE = NEW_REGULATION_IN_FORCE
+# Terms of the statute are defined once, in the pure core (gongkai.clock: Channel,
+# PauseKind, Regulation and regulation_for, NEW_REGULATION_IN_FORCE); the register's field
+# choices are built from them and the names are re-exported here for the apps.
 
 
 def choices_of(terms: Iterable[Any], label: str = "label") -> list[tuple[str, str]]:
@@ -51,6 +49,7 @@ def choices_of(terms: Iterable[Any], label: str = "label") -> list[tuple[str, st
 
 CHANNEL_CHOICES = choices_of(Channel)
 RULES_CHOICES = choices_of(Regulation, "short_label")
+PAUSE_CHOICES = choices_of(PauseKind)
 
 
 # Labels come from the metric dictionary, so the register and the report cannot drift apart
@@ -169,16 +168,6 @@ ANSWER_OUTCOMES: frozenset[str] = frozenset(Outcome.values) - {
     Outcome.OTHER_NO_CORRECTION,
     Outcome.OTHER_FEE_UNPAID,
 }
-
-
-class PauseKind(models.TextChoices):
-    """Periods excluded from the reply clock."""
-
-    THIRD_PARTY = "third_party", "第三方征求意见"
-    CO_PRODUCER = "co_producer", "会商"
-    # Always recorded; excluded from the clock only while settings.GONGKAI_FEE_NOTICE_PAUSES_CLOCK
-    # is on (A8: [U]), so the setting can be changed without rewriting history.
-    FEE = "fee", "缴费期间"
 
 
 class ConsultationKind(models.TextChoices):

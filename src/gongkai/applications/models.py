@@ -15,13 +15,13 @@ from gongkai.errors import GongkaiError
 from .choices import (
     CHANNEL_CHOICES,
     OPEN_STATUSES,
+    PAUSE_CHOICES,
     RULES_CHOICES,
     ApplicantKind,
     DisputeResult,
     DisputeRoute,
     EventKind,
     Outcome,
-    PauseKind,
     Status,
 )
 
@@ -173,7 +173,7 @@ class Pause(models.Model):
     application = models.ForeignKey(
         Application, verbose_name="申请", on_delete=models.CASCADE, related_name="pauses"
     )
-    kind = models.CharField("类型", max_length=16, choices=PauseKind.choices)
+    kind = models.CharField("类型", max_length=16, choices=PAUSE_CHOICES)
     started_on = models.DateField("开始日期")
     ended_on = models.DateField("结束日期", null=True, blank=True)
     party = models.CharField("征求意见对象", max_length=200, blank=True)

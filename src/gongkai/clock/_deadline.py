@@ -19,6 +19,7 @@ __all__ = [
     "Deadline",
     "DeadlineKind",
     "ExcludedPeriod",
+    "ExclusionKind",
     "PauseKind",
     "compute_deadline",
     "consultation_reply_due",
@@ -63,8 +64,8 @@ _KIND_TEXT = {
 }
 
 
-class PauseKind(StrEnum):
-    """Time excluded from the reply period."""
+class ExclusionKind(StrEnum):
+    """The kinds of time excluded from the reply period, as the explanation names them."""
 
     CONSULTATION = "consultation"  # third party (art. 32) or co-producing agency (art. 34)
     FEE_NOTICE = "fee_notice"  # from the fee notice to the payment ([U], a setting)
@@ -72,14 +73,41 @@ class PauseKind(StrEnum):
     @property
     def label(self) -> str:
         """The Chinese name of the period."""
-        return "征求意见期间" if self is PauseKind.CONSULTATION else "收费通知至缴费期间"
+        return "征求意见期间" if self is ExclusionKind.CONSULTATION else "收费通知至缴费期间"
+
+
+class PauseKind(StrEnum):
+    """What a recorded pause of a case is: the register's ``Pause.kind`` values."""
+
+    THIRD_PARTY = "third_party"  # art. 32: a third party's rights are concerned
+    CO_PRODUCER = "co_producer"  # art. 34: information made with other agencies (会商)
+    # Always recorded; excluded from the clock only while the fee-notice setting is on
+    # (A8: [U]), so the setting can change without rewriting history.
+    FEE = "fee"
+
+    @property
+    def label(self) -> str:
+        """The register's name of the pause."""
+        return _PAUSE_LABELS[self]
+
+    @property
+    def exclusion(self) -> ExclusionKind:
+        """The kind of excluded time this pause is."""
+        return ExclusionKind.FEE_NOTICE if self is PauseKind.FEE else ExclusionKind.CONSULTATION
+
+
+_PAUSE_LABELS = {
+    PauseKind.THIRD_PARTY: "第三方征求意见",
+    PauseKind.CO_PRODUCER: "会商",
+    PauseKind.FEE: "缴费期间",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class ExcludedPeriod:
     """A period whose working days did not count, as applied to the deadline."""
 
-    kinds: tuple[PauseKind, ...]  # several when periods of different kinds overlapped
+    kinds: tuple[ExclusionKind, ...]  # several when periods of different kinds overlapped
     started_on: date
     ended_on: date
     working_days: int  # working days inside the period, all of which were excluded
@@ -154,9 +182,9 @@ def compute_deadline(
     """
     received_on = _plain(received_on)
     regulation = rules.regulation_for(received_on)
-    periods = _periods(pauses, PauseKind.CONSULTATION)
+    periods = _periods(pauses, ExclusionKind.CONSULTATION)
     if rules.fee_notice_pauses_clock:
-        periods += _periods(fee_pauses, PauseKind.FEE_NOTICE)
+        periods += _periods(fee_pauses, ExclusionKind.FEE_NOTICE)
     return _count(
         DeadlineKind.REPLY,
         received_on,
@@ -216,7 +244,7 @@ def fee_payment_due(notice_received_on: date, *, calendar: WorkCalendar) -> Dead
 
 # -- counting -----------------------------------------------------------------------------
 
-_Period = tuple[date, date, PauseKind]
+_Period = tuple[date, date, ExclusionKind]
 
 
 def _count(
@@ -286,11 +314,11 @@ def _count_with_pauses(
 
 def _merge(
     periods: Sequence[_Period], *, after: date
-) -> list[tuple[date, date, tuple[PauseKind, ...]]]:
+) -> list[tuple[date, date, tuple[ExclusionKind, ...]]]:
     # Overlapping periods are one period: a working day is excluded once, however many
     # consultations run on it. Days up to the anchor are not counted anyway.
     first_counted = after + _ONE_DAY
-    merged: list[tuple[date, date, tuple[PauseKind, ...]]] = []
+    merged: list[tuple[date, date, tuple[ExclusionKind, ...]]] = []
     for started_on, ended_on, kind in sorted(periods):
         started_on = max(started_on, first_counted)
         if ended_on < started_on:
@@ -304,7 +332,7 @@ def _merge(
     return merged
 
 
-def _periods(pauses: Iterable[tuple[date, date]], kind: PauseKind) -> list[_Period]:
+def _periods(pauses: Iterable[tuple[date, date]], kind: ExclusionKind) -> list[_Period]:
     periods: list[_Period] = []
     for started_on, ended_on in pauses:
         started_on, ended_on = _plain(started_on), _plain(ended_on)

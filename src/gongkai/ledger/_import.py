@@ -16,7 +16,7 @@ from django.utils import timezone
 from gongkai.agencies.access import is_active_user, roles_at
 from gongkai.agencies.choices import Role
 from gongkai.agencies.models import Agency
-from gongkai.applications.choices import EventKind, Status, rules_for
+from gongkai.applications.choices import EventKind, Status, regulation_for
 from gongkai.applications.deadlines import DeadlineError, refresh_deadline, work_calendar
 from gongkai.applications.models import Application
 from gongkai.applications.records import create_applications, new_event, record_events
@@ -184,7 +184,7 @@ def _application(agency: Agency, row: LedgerRow) -> Application:
         channel=row.channel,
         arrived_at=datetime.combine(row.received_on, _ARRIVAL_TIME, _ZONE),
         received_on=row.received_on,
-        rules=rules_for(row.received_on),
+        rules=regulation_for(row.received_on),
         description=row.description,
         status=Status.CLOSED if row.closed_on else Status.IN_PROGRESS,
         clock_started_on=row.received_on,

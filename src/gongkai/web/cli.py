@@ -58,6 +58,10 @@ def _setup() -> None:
 
     try:
         django.setup()
+        # Commands that skip Django's system checks (shell, dbshell) refuse too.
+        from gongkai.web.security import refuse_insecure_start
+
+        refuse_insecure_start()
     except ImproperlyConfigured as exc:  # a mistyped GONGKAI_* variable: one line, exit 2
         print(f"gongkai: 配置错误：{exc}", file=sys.stderr)
         raise SystemExit(2) from None

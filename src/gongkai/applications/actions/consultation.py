@@ -12,7 +12,7 @@ from typing import Any
 
 from gongkai.clock import consultation_reply_due
 
-from ..choices import EventKind, PauseKind, Rules, Status
+from ..choices import EventKind, PauseKind, Regulation, Status
 from ..deadlines import clock_rules, refresh_deadline, work_calendar
 from ..forms import StartConsultationForm
 from ..models import Application, Pause
@@ -37,7 +37,7 @@ class StartConsultation(Action):
         kind = str(params.get("kind") or "")
         if kind not in _CONSULTATION_KINDS:
             raise ActionRefused("请选择征求意见类型：第三方征求意见或会商。")
-        if kind == PauseKind.CO_PRODUCER and app.rules == Rules.Y2008:
+        if kind == PauseKind.CO_PRODUCER and app.rules == Regulation.Y2008:
             # 2008 art. 24(3) excludes only the third-party consultation.
             raise ActionRefused(
                 "2008年条例只规定征求第三方意见的时间不计入答复期限，会商时间不能扣除。",
@@ -55,7 +55,7 @@ class StartConsultation(Action):
         app.status = Status.CONSULTING
         refresh_deadline(app)
         payload: dict[str, Any] = {"kind": kind, "party": party}
-        if app.rules == Rules.Y2019:
+        if app.rules == Regulation.Y2019:
             reply = consultation_reply_due(on, calendar=work_calendar(), rules=clock_rules())
             payload["reply_due_on"] = reply.due_on
         return payload

@@ -12,7 +12,7 @@ from django.db.models import Q
 from gongkai.clock import fee_payment_due
 from gongkai.fees import FeeBreakdown, FeeError, FeeMethod, calculate_fee
 
-from ..choices import EventKind, Outcome, PauseKind, Rules, Status
+from ..choices import EventKind, Outcome, PauseKind, Regulation, Status
 from ..deadlines import refresh_deadline, work_calendar
 from ..forms import IssueFeeNoticeForm
 from ..models import Application, Pause
@@ -116,7 +116,7 @@ class IssueFeeNotice(Action):
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:
         fees_from = date.fromisoformat(settings.GONGKAI_FEES_FROM)
-        if app.rules == Rules.Y2008 or on < fees_from:
+        if app.rules == Regulation.Y2008 or on < fees_from:
             raise ActionRefused(
                 f"信息处理费自{fees_from.isoformat()}起按《政府信息公开信息处理费管理办法》收取，"
                 "本申请不适用。",

@@ -11,7 +11,7 @@ from django.utils import timezone
 from gongkai.agencies.choices import Role
 from gongkai.agencies.models import Agency
 
-from ..choices import Channel, EventKind, Status, rules_for
+from ..choices import Channel, EventKind, Status, regulation_for
 from ..deadlines import refresh_deadline
 from ..forms import ApproveExtensionForm, ReopenForm, RouteToDepartmentForm
 from ..models import Application, ApplicationEvent
@@ -166,7 +166,7 @@ def _successor(app: Application, on: date) -> Application:
         arrived_at=timezone.make_aware(datetime.combine(on, time(9, 0))),
         confirmed_on=on,
         received_on=on,
-        rules=rules_for(on),
+        rules=regulation_for(on),
         description=app.description,
         status=Status.IN_PROGRESS,
         clock_started_on=on,

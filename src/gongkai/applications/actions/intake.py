@@ -17,7 +17,7 @@ from gongkai.agencies.models import Agency
 from gongkai.clock import ReceiptDateError, correction_due, receipt_date
 
 from ..applicant import checked_identity
-from ..choices import ApplicantKind, Channel, EventKind, Outcome, Rules, Status, rules_for
+from ..choices import ApplicantKind, Channel, EventKind, Outcome, Regulation, Status, regulation_for
 from ..deadlines import DeadlineError, clock_rules, refresh_deadline, work_calendar
 from ..forms import RegistrationForm, RequestCorrectionForm
 from ..models import Application, ApplicationEvent
@@ -227,7 +227,7 @@ class RegisterApplication(Action):
             arrived_at=arrived_at,
             confirmed_on=confirmed_on,
             received_on=received_on,
-            rules=rules_for(received_on),
+            rules=regulation_for(received_on),
             description=description,
             status=Status.REGISTERED,
             clock_started_on=received_on,
@@ -276,7 +276,7 @@ class RequestCorrection(Action):
         if due_on <= on:
             raise ActionRefused("补正期限应晚于告知补正的日期。")
         payload: dict[str, Any] = {"due_on": due_on}
-        if app.rules == Rules.Y2019:
+        if app.rules == Regulation.Y2019:
             notice = correction_due(
                 app.received_on, calendar=work_calendar(), rules=clock_rules(app.rules)
             )
@@ -323,7 +323,7 @@ class ExpireCorrection(Action):
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:
-        if app.rules == Rules.Y2008:
+        if app.rules == Regulation.Y2008:
             raise ActionRefused(
                 "2008年条例没有“逾期不补正视为放弃申请”的规定，请按答复办结。", code="conflict"
             )
