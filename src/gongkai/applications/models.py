@@ -3,14 +3,12 @@ disputes and the administrator's calendar overrides."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from gongkai.agencies.models import Agency
-from gongkai.errors import GongkaiError
+from gongkai.audit.models import AppendOnly, AuditImmutable
 
 from .choices import (
     CHANNEL_CHOICES,
@@ -114,14 +112,10 @@ class Application(models.Model):
             raise ValidationError(errors)
 
 
-class AuditImmutable(GongkaiError):
-    """Raised when code tries to change or delete an audit record."""
-
-    default_code = "conflict"
-
-
-class ApplicationEvent(models.Model):
+class ApplicationEvent(AppendOnly, models.Model):
     """One step of an application, append-only: who, when, the state before and after."""
+
+    record_name = "办理记录"
 
     application = models.ForeignKey(
         Application, verbose_name="申请", on_delete=models.PROTECT, related_name="events"
@@ -155,16 +149,6 @@ class ApplicationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id} {self.get_kind_display()} {self.effective_on}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        """Insert only: an audit record is never rewritten."""
-        if self.pk is not None:
-            raise AuditImmutable("办理记录只能追加，不能修改。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        """Refused: an audit record is never deleted."""
-        raise AuditImmutable("办理记录只能追加，不能删除。")
 
 
 class Pause(models.Model):

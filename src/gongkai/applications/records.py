@@ -173,34 +173,13 @@ def new_event(
 
 
 def record_event(
-    application: Application,
-    kind: str,
-    *,
-    actor: Any,
-    effective_on: date,
-    before: Mapping[str, Any] | None = None,
-    after: Mapping[str, Any] | None = None,
-    payload: Mapping[str, Any] | None = None,
-    note: str = "",
-    idempotency_key: str | None = None,
-    at: datetime | None = None,
-    system: str = "",
-    action: str = "",
+    application: Application, kind: str, *, action: str = "", **fields: Any
 ) -> ApplicationEvent:
-    """Append one event to ``application``'s history and send ``action_executed``."""
-    event = new_event(
-        application,
-        kind,
-        actor=actor,
-        effective_on=effective_on,
-        before=before,
-        after=after,
-        payload=payload,
-        note=note,
-        idempotency_key=idempotency_key,
-        at=at,
-        system=system,
-    )
+    """Append one event to ``application``'s history and send ``action_executed``.
+
+    ``fields`` are those of ``new_event``; ``action`` names the step for the signal.
+    """
+    event = new_event(application, kind, **fields)
     event.save(force_insert=True)
     action_executed.send(
         sender=record_event, action=action or kind, application=application, event=event

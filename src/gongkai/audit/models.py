@@ -10,17 +10,39 @@ from django.db import models
 from gongkai.agencies.models import Agency
 from gongkai.errors import GongkaiError
 
-__all__ = ["AuditEntry", "AuditImmutable"]
+__all__ = ["AppendOnly", "AuditEntry", "AuditImmutable"]
 
 
 class AuditImmutable(GongkaiError):
-    """Raised when code tries to change or delete an audit entry."""
+    """Raised when code tries to change or delete an audit record."""
 
     default_code = "conflict"
 
 
-class AuditEntry(models.Model):
+class AppendOnly:
+    """Mixin of audit models: rows are inserted, never rewritten or deleted.
+
+    ``record_name`` is what the refusal calls the row ("办理记录", "审计日志").
+    """
+
+    record_name = "审计记录"
+    pk: Any
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Insert only: an audit record is never rewritten."""
+        if self.pk is not None:
+            raise AuditImmutable(f"{self.record_name}只能追加，不能修改。")
+        super().save(*args, **kwargs)  # type: ignore[misc]
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        """Refused: an audit record is never deleted."""
+        raise AuditImmutable(f"{self.record_name}只能追加，不能删除。")
+
+
+class AuditEntry(AppendOnly, models.Model):
     """Who did what to which object, when; ``before``/``after`` hold the changed fields."""
+
+    record_name = "审计日志"
 
     at = models.DateTimeField("记录时间", db_index=True)
     actor = models.ForeignKey(
@@ -55,13 +77,3 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.summary}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        """Insert only: an audit entry is never rewritten."""
-        if self.pk is not None:
-            raise AuditImmutable("审计日志只能追加，不能修改。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        """Refused: an audit entry is never deleted."""
-        raise AuditImmutable("审计日志只能追加，不能删除。")

@@ -17,27 +17,35 @@ from ..models import CalendarOverride, CalendarYear
 __all__ = ["ChangeCalendarDay", "DeclareCalendarYear"]
 
 
-class ChangeCalendarDay(RecordAction[CalendarOverride]):
+class _CalendarChange(RecordAction[Any]):
+    """A calendar row: saving or deleting it recomputes every open deadline, same actor."""
+
+    reason: str  # "{verb}" and "{instance}" are filled in
+    verbs: tuple[str, str]  # (saved, deleted)
+
+    @classmethod
+    def after_change(cls, actor: Any, instance: Any, *, deleted: bool) -> None:
+        verb = cls.verbs[deleted]
+        recompute_open_deadlines(
+            actor=actor, reason=cls.reason.format(verb=verb, instance=instance)
+        )
+
+
+class ChangeCalendarDay(_CalendarChange):
     """工作日历调整: a day declared a working day or a day off over the package data."""
 
     name = "calendar_day"
     label = "调整工作日历"
     model = CalendarOverride
-
-    @classmethod
-    def after_change(cls, actor: Any, instance: CalendarOverride, *, deleted: bool) -> None:
-        verb = "删除" if deleted else "设置"
-        recompute_open_deadlines(actor=actor, reason=f"工作日历调整：{verb}{instance}")
+    reason = "工作日历调整：{verb}{instance}"
+    verbs = ("设置", "删除")
 
 
-class DeclareCalendarYear(RecordAction[CalendarYear]):
+class DeclareCalendarYear(_CalendarChange):
     """A year whose holiday notice has been entered completely."""
 
     name = "calendar_year"
     label = "登记已录入完整的日历年份"
     model = CalendarYear
-
-    @classmethod
-    def after_change(cls, actor: Any, instance: CalendarYear, *, deleted: bool) -> None:
-        verb = "撤销" if deleted else "登记"
-        recompute_open_deadlines(actor=actor, reason=f"日历年份{verb}：{instance}")
+    reason = "日历年份{verb}：{instance}"
+    verbs = ("登记", "撤销")
