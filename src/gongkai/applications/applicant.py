@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from gongkai.id_numbers import InvalidIdentity, validate_credit_code, validate_resident_id
+
 from .choices import ApplicantKind
 
 __all__ = ["applicant_identity_errors", "checked_identity"]
@@ -21,25 +25,29 @@ def checked_identity(
     document without a resident ID, and the 2008 rules asked for none. A number that is
     given must be valid and must fit the applicant kind.
     """
-    errors: dict[str, str] = {}
+    values = {"applicant_id_number": id_number, "applicant_credit_code": credit_code}
+    # The number the applicant kind takes, its validator, and the one it must leave empty.
+    validate: Callable[[str], str]
     if kind == ApplicantKind.NATURAL_PERSON:
-        if credit_code:
-            errors["applicant_credit_code"] = "自然人申请人不填写统一社会信用代码。"
-        if id_number:
-            from gongkai.id_numbers import InvalidIdentity, validate_resident_id
-
-            try:
-                id_number = validate_resident_id(id_number)
-            except InvalidIdentity as exc:
-                errors["applicant_id_number"] = str(exc)
+        field, other, validate = (
+            "applicant_id_number",
+            "applicant_credit_code",
+            validate_resident_id,
+        )
+        refusal = "自然人申请人不填写统一社会信用代码。"
     else:
-        if id_number:
-            errors["applicant_id_number"] = "法人或其他组织申请人不填写身份证号码。"
-        if credit_code:
-            from gongkai.id_numbers import InvalidIdentity, validate_credit_code
-
-            try:
-                credit_code = validate_credit_code(credit_code)
-            except InvalidIdentity as exc:
-                errors["applicant_credit_code"] = str(exc)
-    return id_number, credit_code, errors
+        field, other, validate = (
+            "applicant_credit_code",
+            "applicant_id_number",
+            validate_credit_code,
+        )
+        refusal = "法人或其他组织申请人不填写身份证号码。"
+    errors: dict[str, str] = {}
+    if values[other]:
+        errors[other] = refusal
+    if values[field]:
+        try:
+            values[field] = validate(values[field])
+        except InvalidIdentity as exc:
+            errors[field] = str(exc)
+    return values["applicant_id_number"], values["applicant_credit_code"], errors

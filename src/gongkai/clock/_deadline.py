@@ -198,18 +198,27 @@ def compute_deadline(
     )
 
 
+def _window(
+    kind: DeadlineKind, start: date, days: int, calendar: WorkCalendar, rules: ClockRules
+) -> Deadline:
+    # A fixed number of working days from ``start`` under the regulation of that day.
+    start = _plain(start)
+    return _count(
+        kind,
+        start,
+        calendar=calendar,
+        rules=rules,
+        regulation=rules.regulation_for(start),
+        base_days=days,
+    )
+
+
 def correction_due(
     received_on: date, *, calendar: WorkCalendar, rules: ClockRules = DEFAULT_RULES
 ) -> Deadline:
     """The last day to tell the applicant, once, what to correct (art. 30: 7 working days)."""
-    received_on = _plain(received_on)
-    return _count(
-        DeadlineKind.CORRECTION_NOTICE,
-        received_on,
-        calendar=calendar,
-        rules=rules,
-        regulation=rules.regulation_for(received_on),
-        base_days=CORRECTION_NOTICE_DAYS,
+    return _window(
+        DeadlineKind.CORRECTION_NOTICE, received_on, CORRECTION_NOTICE_DAYS, calendar, rules
     )
 
 
@@ -217,14 +226,12 @@ def consultation_reply_due(
     letter_received_on: date, *, calendar: WorkCalendar, rules: ClockRules = DEFAULT_RULES
 ) -> Deadline:
     """The consulted party's reply window (arts. 32, 34: 15 working days from the letter)."""
-    letter_received_on = _plain(letter_received_on)
-    return _count(
+    return _window(
         DeadlineKind.CONSULTATION_REPLY,
         letter_received_on,
-        calendar=calendar,
-        rules=rules,
-        regulation=rules.regulation_for(letter_received_on),
-        base_days=CONSULTATION_REPLY_DAYS,
+        CONSULTATION_REPLY_DAYS,
+        calendar,
+        rules,
     )
 
 
