@@ -5,6 +5,7 @@ The typed-in seed reports that use these builders are in ``seed_reports.py``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from gongkai.report import (
@@ -38,22 +39,23 @@ def add_figures(report: Report, figures: dict[str, Value], method: Method = Meth
         report.set(key, value, Origin(0, str(value), method))
 
 
+def _add_rows(report: Report, table: str, columns: Sequence[str], rows: dict[str, Cells]) -> None:
+    """Each row's cells under ``<table>.<row>.<column>``, one cell a column; None is blank."""
+    for row, cells in rows.items():
+        assert len(cells) == len(columns), row
+        for column, value in zip(columns, cells, strict=True):
+            if value is not None:
+                report.set(f"{table}.{row}.{column}", value)
+
+
 def add_table3(report: Report, rows: dict[str, Cells]) -> None:
     """Table 3 from rows of seven cells (six applicant columns, then 总计); None is blank."""
-    for row, cells in rows.items():
-        assert len(cells) == len(T3_COLUMN_KEYS), row
-        for column, value in zip(T3_COLUMN_KEYS, cells, strict=True):
-            if value is not None:
-                report.set(f"t3.{row}.{column}", value)
+    _add_rows(report, "t3", T3_COLUMN_KEYS, rows)
 
 
 def add_table4(report: Report, groups: dict[str, Cells]) -> None:
     """Table 4 from groups of five cells (维持, 纠正, 其他, 尚未审结, 总计); None is blank."""
-    for group, cells in groups.items():
-        assert len(cells) == len(T4_COLUMN_KEYS), group
-        for column, value in zip(T4_COLUMN_KEYS, cells, strict=True):
-            if value is not None:
-                report.set(f"t4.{group}.{column}", value)
+    _add_rows(report, "t4", T4_COLUMN_KEYS, groups)
 
 
 def table3_report(

@@ -36,10 +36,24 @@ def _tables(report: Report, tables: SeedTables) -> None:
         report.set(key, value)
 
 
+def _tianqiao(
+    index: int,
+    year: int,
+    generation: Generation,
+    lines: tuple[int, int],
+    tables: SeedTables | None = None,
+) -> Report:
+    """Report ``index`` of seed 000 over its (first, last) lines, with its tables if given."""
+    first, last = lines
+    r = Report("000", index, TIANQIAO, year, generation, first_line=first, last_line=last)
+    if tables is not None:
+        _tables(r, tables)
+    return r
+
+
 def tianqiao_2022() -> Report:
     """Seed 000, the 2022 report (lines 1-96): consistent tables; prose line 8."""
-    r = Report("000", 0, TIANQIAO, 2022, Generation.Y2021, first_line=1, last_line=96)
-    _tables(r, TIANQIAO_2022)
+    r = _tianqiao(0, 2022, Generation.Y2021, (1, 96), TIANQIAO_2022)
     base = statement("t3.total.total", 333, "全区办理政府信息公开申请", 8)
     parts = [
         (statement("t3.granted.total", 69, "予以公开", 8), "21"),
@@ -58,15 +72,12 @@ def tianqiao_2022() -> Report:
 
 def tianqiao_2021() -> Report:
     """Seed 000, the 2021 report (lines 97-194): row （六）1 has 自然人 3 but 总计 1."""
-    r = Report("000", 1, TIANQIAO, 2021, Generation.Y2021, first_line=97, last_line=194)
-    _tables(r, TIANQIAO_2021)
-    return r
+    return _tianqiao(1, 2021, Generation.Y2021, (97, 194), TIANQIAO_2021)
 
 
 def tianqiao_2020() -> Report:
     """Seed 000, the 2020 report (lines 195-290): 自然人 and 商业企业 columns break I1."""
-    r = Report("000", 2, TIANQIAO, 2020, Generation.Y2019, first_line=195, last_line=290)
-    _tables(r, TIANQIAO_2020)
+    r = _tianqiao(2, 2020, Generation.Y2019, (195, 290), TIANQIAO_2020)
     # Line 220 speaks of 区政府 alone and disagrees with the district-wide table.
     r.statements.append(
         statement("t3.received_new.total", 162, "区政府共收到政府信息公开依申请", 220)
@@ -76,14 +87,12 @@ def tianqiao_2020() -> Report:
 
 def tianqiao_2019() -> Report:
     """Seed 000, the 2019 report (lines 291-384): consistent tables."""
-    r = Report("000", 3, TIANQIAO, 2019, Generation.Y2019, first_line=291, last_line=384)
-    _tables(r, TIANQIAO_2019)
-    return r
+    return _tianqiao(3, 2019, Generation.Y2019, (291, 384), TIANQIAO_2019)
 
 
 def tianqiao_2018() -> Report:
     """Seed 000, the 2018 report (2008 generation, lines 385-445): figures in prose only."""
-    r = Report("000", 4, TIANQIAO, 2018, Generation.OLD, first_line=385, last_line=445)
+    r = _tianqiao(4, 2018, Generation.OLD, (385, 445))
     add_figures(r, OLD[("000", 2018)], Method.PROSE)
     received = statement("old.requests.received", 283, "全区共收到公开政府信息申请", 429)
     channels = (
