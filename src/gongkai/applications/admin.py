@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from gongkai.agencies.access import agencies_visible_to
-from gongkai.audit.admin import AuditedRecordAdmin
+from gongkai.audit.admin import AuditedRecordAdmin, ReadOnlyAdmin
 from gongkai.masking import mask_contact, mask_identity_number
 
 from .actions import ACTIONS, ActionRefused, RegisterApplication, RevealPersonalData
@@ -229,21 +229,12 @@ class ApplicationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic i
         return TemplateResponse(request, _ACTION_TEMPLATE, context)
 
 
-class _ApplicationRecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in stubs only
+class _ApplicationRecordAdmin(ReadOnlyAdmin):
     """Read-only records of an application, shown where the application is visible."""
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         visible = applications_visible_to(request.user)
         return super().get_queryset(request).filter(application__in=visible)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(ApplicationEvent)

@@ -14,7 +14,7 @@ from gongkai.agencies.models import StaffRole
 from .actions import RecordAction, RecordRefused
 from .models import AuditEntry
 
-__all__ = ["AuditedRecordAdmin"]
+__all__ = ["AuditedRecordAdmin", "ReadOnlyAdmin"]
 
 
 class AuditedRecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in stubs only
@@ -63,8 +63,21 @@ class AuditedRecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic
             self.record_action.delete(request.user, obj)
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in stubs only
+    """An admin of audit rows: listed and shown, never added, changed or deleted."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in stubs only
+class AuditEntryAdmin(ReadOnlyAdmin):
     """The audit log, read-only; each user sees the entries of the agencies they may see."""
 
     list_display = ("at", "actor", "system", "action", "summary", "agency")
@@ -87,12 +100,3 @@ class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self.has_module_permission(request)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
