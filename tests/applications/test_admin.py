@@ -113,15 +113,3 @@ def test_events_are_read_only_in_the_admin(root_client: Client) -> None:
     assert root_client.post(f"{base}/change/", {"note": "改"}).status_code == 403
     assert root_client.post(f"{base}/delete/", {"post": "yes"}).status_code == 403
     assert ApplicationEvent.objects.get().note == ""
-
-
-def test_saving_an_override_in_the_admin_recomputes_deadlines(root_client: Client) -> None:
-    w = World()
-    app = w.register(date(2025, 3, 3))
-    response = root_client.post(
-        "/admin/applications/calendaroverride/add/",
-        {"date": "2025-03-17", "is_workday": "", "note": "临时停工"},
-    )
-    assert response.status_code == 302
-    app.refresh_from_db()
-    assert app.deadline == date(2025, 4, 1)

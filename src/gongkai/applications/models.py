@@ -3,12 +3,11 @@ disputes and the administrator's calendar overrides."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from gongkai.agencies.models import Agency
-from gongkai.audit.models import AppendOnly, AuditImmutable
+from gongkai.audit.models import AppendOnly, AuditImmutable, actor_field
 
 from .choices import (
     CHANNEL_CHOICES,
@@ -121,14 +120,7 @@ class ApplicationEvent(AppendOnly, models.Model):
         Application, verbose_name="申请", on_delete=models.PROTECT, related_name="events"
     )
     kind = models.CharField("事项", max_length=32, choices=EventKind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    actor = actor_field()
     at = models.DateTimeField("记录时间")
     effective_on = models.DateField("生效日期")
     before = models.JSONField("变更前", default=dict)

@@ -10,7 +10,7 @@ from django.db import models
 from gongkai.agencies.models import Agency
 from gongkai.errors import GongkaiError
 
-__all__ = ["AppendOnly", "AuditEntry", "AuditImmutable"]
+__all__ = ["AppendOnly", "AuditEntry", "AuditImmutable", "actor_field"]
 
 
 class AuditImmutable(GongkaiError):
@@ -39,13 +39,9 @@ class AppendOnly:
         raise AuditImmutable(f"{self.record_name}只能追加，不能删除。")
 
 
-class AuditEntry(AppendOnly, models.Model):
-    """Who did what to which object, when; ``before``/``after`` hold the changed fields."""
-
-    record_name = "审计日志"
-
-    at = models.DateTimeField("记录时间", db_index=True)
-    actor = models.ForeignKey(
+def actor_field() -> Any:
+    """The "who" of an audit row: a user, or none for a system job (kept if the user goes)."""
+    return models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="操作人",
         null=True,
@@ -53,6 +49,15 @@ class AuditEntry(AppendOnly, models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+
+
+class AuditEntry(AppendOnly, models.Model):
+    """Who did what to which object, when; ``before``/``after`` hold the changed fields."""
+
+    record_name = "审计日志"
+
+    at = models.DateTimeField("记录时间", db_index=True)
+    actor = actor_field()
     # A job acting without a user ("deadline_recompute", "ledger_import", ...).
     system = models.CharField("系统作业", max_length=64, blank=True)
     action = models.CharField("操作", max_length=64, db_index=True)
