@@ -13,7 +13,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -239,16 +239,31 @@ def _run_render(args: argparse.Namespace) -> int:
     return EXIT_UNREADABLE if batch.unreadable else EXIT_OK
 
 
+def _files_command(
+    subparsers: Any,
+    name: str,
+    handler: Callable[[argparse.Namespace], int],
+    *,
+    files_help: str = "文件或目录",
+    **texts: str,
+) -> Any:
+    """A report sub-command over files and folders; ``texts`` are its help texts."""
+    command = subparsers.add_parser(name, **texts)
+    command.add_argument("files", nargs="+", metavar="文件", help=files_help)
+    command.set_defaults(handler=handler)
+    return command
+
+
 def register(subparsers: Any) -> None:
     """Add the report commands to the ``gongkai`` parser."""
-    parse = subparsers.add_parser(
+    parse = _files_command(
+        subparsers,
         "parse",
+        _run_parse,
+        files_help="文件或目录（目录下的文件全部读取）",
         help="读取年度报告（文本、HTML、DOCX、PDF）并输出统计数据",
         description="读取政府信息公开工作年度报告，按指标字典输出 JSON（默认）或 CSV。",
         epilog=_PARSE_EPILOG,
-    )
-    parse.add_argument(
-        "files", nargs="+", metavar="文件", help="文件或目录（目录下的文件全部读取）"
     )
     fmt = parse.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="输出 JSON（默认）")
@@ -256,28 +271,27 @@ def register(subparsers: Any) -> None:
     parse.add_argument(
         "--provenance", action="store_true", help="同时输出每个数字的来源（行号、读取方式）"
     )
-    parse.set_defaults(handler=_run_parse)
 
-    check = subparsers.add_parser(
+    check = _files_command(
+        subparsers,
         "check",
+        _run_check,
         help="核查年度报告的勾稽关系、跨年度衔接和正文与表格是否一致",
         description="核查年度报告的勾稽关系、跨年度衔接和正文与表格是否一致。",
         epilog=_CHECK_EPILOG,
     )
-    check.add_argument("files", nargs="+", metavar="文件", help="文件或目录")
     check.add_argument("--json", action="store_true", help="以 JSON 输出核查结果")
-    check.set_defaults(handler=_run_check)
 
-    render = subparsers.add_parser(
+    render = _files_command(
+        subparsers,
         "render",
+        _run_render,
         help="按国家统一格式输出年度报告统计表（HTML、Markdown 或逐格文本）",
         description="读取年度报告，按国家统一格式重新排出统计表。",
         epilog=_RENDER_EPILOG,
     )
-    render.add_argument("files", nargs="+", metavar="文件", help="文件或目录")
     render.add_argument(
         "--format", choices=("html", "markdown", "text"), default="html", help="输出格式"
     )
     render.add_argument("--index", type=int, help="只输出文件中第几个报告（从 0 起）")
     render.add_argument("-o", "--output", help="输出目录（默认输出到标准输出）")
-    render.set_defaults(handler=_run_render)

@@ -7,6 +7,9 @@ import io
 import zipfile
 import zlib
 
+from gongkai.errors import GongkaiError
+from gongkai.parse import parse_bytes
+from gongkai.report import Report
 from tests.conftest import seed
 
 SEED = "000"  # 天桥区 2022, three reports in one file; the first holds every table
@@ -21,6 +24,17 @@ def seed_text() -> str:
     text = seed(SEED).read_text("utf-8")
     assert T4_HEADER in text and T4_ROW in text and T3_HEADER in text
     return text
+
+
+def parsed_or_refused(
+    data: bytes, name: str, refusal: type[GongkaiError] = GongkaiError
+) -> list[Report]:
+    """The reports in the bytes; none when parsing refused them with one line of ``refusal``."""
+    try:
+        return parse_bytes(data, name)
+    except refusal as error:
+        assert error.message and "\n" not in error.message
+        return []
 
 
 def text_to_html(text: str, *, depth: int = 0, before_table4: str = "") -> str:

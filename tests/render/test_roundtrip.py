@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from gongkai.parse import UnreadableInput, parse_bytes
 from gongkai.render import report_to_html, report_to_markdown, report_to_text
 from gongkai.report import METRICS, Report
+from tests.parse.hostile import parsed_or_refused
 from tests.strategies import partial_reports, valid_reports
 
 SETTINGS = settings(
@@ -69,12 +70,7 @@ _NAMES = ("input.txt", "input.md", "input.html", "input.pdf", "input.docx", "inp
 
 
 def _parses_or_refuses(data: bytes, name: str) -> None:
-    try:
-        reports = parse_bytes(data, name)
-    except UnreadableInput as error:
-        assert error.message and "\n" not in error.message
-        return
-    for report in reports:
+    for report in parsed_or_refused(data, name, UnreadableInput):
         assert set(report.metrics) <= set(METRICS)
 
 

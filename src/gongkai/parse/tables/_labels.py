@@ -78,6 +78,11 @@ _T3_HEADERS = frozenset(
 )
 
 
+def _row_of_fragment(label: str, fragments: tuple[tuple[str, str], ...]) -> str | None:
+    # The table's fragments are ordered so that the first one the label holds names its row.
+    return next((row for fragment, row in fragments if fragment in label), None)
+
+
 def strip_numbering(label: str) -> str:
     """The label without its leading numbering ("(六)", "3.", "四,")."""
     return _NUMBERING.sub("", label, count=1)
@@ -87,9 +92,9 @@ def t3_row_for_label(label: str) -> str | None:
     """The table-3 row key a printed label names, or None (headers, group titles, noise)."""
     if not label or len(label) > 80:
         return None
-    for fragment, row in _T3_FRAGMENTS:
-        if fragment in label:
-            return row
+    row = _row_of_fragment(label, _T3_FRAGMENTS)
+    if row is not None:
+        return row
     bare = strip_numbering(label)
     if bare == "其他" and bare != label:  # "3.其他"; a bare "其他" is the column header
         return "other.other"
@@ -119,10 +124,7 @@ def t2_item_for_label(label: str) -> str | None:
     """The table-2 item (row key) a printed label names, or None."""
     if not label or len(label) > 24:
         return None
-    for fragment, row in _T2_ITEMS:
-        if fragment in label:
-            return row
-    return None
+    return _row_of_fragment(label, _T2_ITEMS)
 
 
 _T2_2021_WORDS = (
