@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gongkai.report import Finding, Generation, Severity, Suggestion
 from gongkai.validate import check_report
-from tests.report_builders import balanced_rows, table3_report
+from tests.report_builders import Cells, balanced_rows, table3_report
 from tests.seed_reports import (
     hongze_2024,
     tianqiao_2019,
@@ -18,15 +18,20 @@ def rules(findings: list[Finding]) -> list[str]:
     return [f.rule for f in findings]
 
 
+def _checked(counts: dict[str, int], printed: dict[str, Cells]) -> list[Finding]:
+    """The findings on a balanced table of ``counts`` whose ``printed`` rows read otherwise."""
+    rows = balanced_rows(counts)
+    rows.update(printed)
+    return check_report(table3_report(rows))
+
+
 def test_balanced_table_has_no_finding() -> None:
     rows = balanced_rows({"granted": 5, "other.other": 2}, carried_over=3, carried_forward=1)
     assert check_report(table3_report(rows)) == []
 
 
 def test_row_sum_broken() -> None:
-    rows = balanced_rows({"granted": 5})
-    rows["granted"] = [5, 1, 0, 0, 0, 0, 5]
-    (row, column, located) = check_report(table3_report(rows))
+    (row, column, located) = _checked({"granted": 5}, {"granted": [5, 1, 0, 0, 0, 0, 5]})
     assert row == Finding(
         "t3.row_sum",
         Severity.ERROR,
@@ -45,17 +50,16 @@ def test_row_sum_broken() -> None:
 
 
 def test_a_single_broken_line_is_not_located() -> None:
-    rows = balanced_rows({"granted": 5})
-    rows["granted"] = [5, 1, 0, 0, 0, 0, 5]
-    rows["denied.state_secret"] = [0, None, 0, 0, 0, 0, 0]  # the 商业企业 column cannot be checked
-    findings = check_report(table3_report(rows))
+    # A blank 商业企业 cell in 1.属于国家秘密: the 商业企业 column cannot be checked.
+    findings = _checked(
+        {"granted": 5},
+        {"granted": [5, 1, 0, 0, 0, 0, 5], "denied.state_secret": [0, None, 0, 0, 0, 0, 0]},
+    )
     assert rules(findings) == ["t3.row_sum"]
 
 
 def test_negative_count() -> None:
-    rows = balanced_rows({"granted": 5})
-    rows["denied.state_secret"] = [1, -1, 0, 0, 0, 0, 0]
-    findings = check_report(table3_report(rows))
+    findings = _checked({"granted": 5}, {"denied.state_secret": [1, -1, 0, 0, 0, 0, 0]})
     assert findings[0] == Finding(
         "value.negative",
         Severity.ERROR,
@@ -71,9 +75,7 @@ def test_negative_count() -> None:
 
 
 def test_balance_broken_with_a_single_cell_in_one_column() -> None:
-    rows = balanced_rows({"granted": 4})
-    rows["received_new"] = [5, 0, 0, 0, 0, 0, 5]
-    findings = check_report(table3_report(rows))
+    findings = _checked({"granted": 4}, {"received_new": [5, 0, 0, 0, 0, 0, 5]})
     assert rules(findings) == ["t3.balance", "t3.balance"]
     assert findings[0].message == (
         "表三“自然人”列：第一项加第二项之和（本年新收加上年结转）为 5，第三项加第四项之和"
@@ -88,9 +90,7 @@ def test_balance_broken_with_a_single_cell_in_one_column() -> None:
 
 
 def test_row_and_balance_locate_a_received_cell() -> None:
-    rows = balanced_rows({"granted": 4})
-    rows["received_new"] = [5, 0, 0, 0, 0, 0, 4]
-    findings = check_report(table3_report(rows))
+    findings = _checked({"granted": 4}, {"received_new": [5, 0, 0, 0, 0, 0, 4]})
     assert rules(findings) == ["t3.row_sum", "t3.balance", "t3.cell_located"]
     assert findings[2].suggestion == Suggestion("t3.received_new.natural_person", 4)
     assert findings[2].message == (
@@ -100,16 +100,16 @@ def test_row_and_balance_locate_a_received_cell() -> None:
 
 
 def test_absent_cells_are_not_zero() -> None:
-    rows = balanced_rows({"granted": 5})
-    rows["granted"] = [5, None, 0, 0, 0, 0, 5]  # blank 商业企业: the row check cannot run
-    rows["denied.state_secret"] = [None] * 7
-    assert check_report(table3_report(rows)) == []
+    # A blank 商业企业 in （一）: the row check cannot run.
+    printed: dict[str, Cells] = {
+        "granted": [5, None, 0, 0, 0, 0, 5],
+        "denied.state_secret": [None] * 7,
+    }
+    assert _checked({"granted": 5}, printed) == []
 
 
 def test_blank_total_says_what_the_parts_imply() -> None:
-    rows = balanced_rows({"granted": 5})
-    rows["granted"] = [5, 0, 0, 0, 0, 0, None]
-    findings = check_report(table3_report(rows))
+    findings = _checked({"granted": 5}, {"granted": [5, 0, 0, 0, 0, 0, None]})
     assert findings == [
         Finding(
             "t3.total_implied",
@@ -124,9 +124,7 @@ def test_blank_total_says_what_the_parts_imply() -> None:
 
 
 def test_blank_grand_total_of_a_column() -> None:
-    rows = balanced_rows({"granted": 5, "partially_granted": 1})
-    rows["total"] = [6, 0, None, 0, 0, 0, 6]
-    findings = check_report(table3_report(rows))
+    findings = _checked({"granted": 5, "partially_granted": 1}, {"total": [6, 0, None, 0, 0, 0, 6]})
     assert rules(findings) == ["t3.total_implied"]
     assert findings[0].message == (
         "表三“（七）总计”行“科研机构”栏空白；“科研机构”列（一）至（六）各项办理结果合计为 0。"
@@ -146,10 +144,10 @@ def test_undivided_other_row_in_either_generation() -> None:
 
 def test_opposite_moves_between_two_rows() -> None:
     # One application: 自然人 under （一）, but its 总计 under （二）.
-    rows = balanced_rows({"granted": 5, "partially_granted": 3})
-    rows["granted"] = [5, 0, 0, 0, 0, 0, 4]
-    rows["partially_granted"] = [3, 0, 0, 0, 0, 0, 4]
-    findings = check_report(table3_report(rows))
+    findings = _checked(
+        {"granted": 5, "partially_granted": 3},
+        {"granted": [5, 0, 0, 0, 0, 0, 4], "partially_granted": [3, 0, 0, 0, 0, 0, 4]},
+    )
     assert rules(findings) == ["t3.row_sum", "t3.row_sum", "t3.opposite_moves"]
     assert findings[2].severity is Severity.INFO
     assert findings[2].message == (
@@ -160,9 +158,7 @@ def test_opposite_moves_between_two_rows() -> None:
 
 
 def test_opposite_moves_between_two_columns() -> None:
-    rows = balanced_rows({"granted": 5})
-    rows["granted"] = [4, 1, 0, 0, 0, 0, 5]
-    findings = check_report(table3_report(rows))
+    findings = _checked({"granted": 5}, {"granted": [4, 1, 0, 0, 0, 0, 5]})
     assert rules(findings) == ["t3.column_sum", "t3.column_sum", "t3.opposite_moves"]
     assert findings[2].message == (
         "表三“商业企业”列（一）至（六）合计比“（七）总计”多 1，“自然人”列少 1，"
@@ -172,10 +168,10 @@ def test_opposite_moves_between_two_columns() -> None:
 
 
 def test_unequal_differences_are_not_opposite_moves() -> None:
-    rows = balanced_rows({"granted": 5})
-    rows["received_new"] = [6, 0, 0, 0, 0, 0, 6]
-    rows["carried_over"] = [0, 0, 0, 0, 0, 2, 2]
-    findings = check_report(table3_report(rows))
+    findings = _checked(
+        {"granted": 5},
+        {"received_new": [6, 0, 0, 0, 0, 0, 6], "carried_over": [0, 0, 0, 0, 0, 2, 2]},
+    )
     assert rules(findings) == ["t3.balance", "t3.balance", "t3.balance"]
 
 
