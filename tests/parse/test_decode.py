@@ -261,73 +261,73 @@ def test_html_block_text_and_line_breaks_outside_tables() -> None:
     assert not any(line.tabular for line in document.lines)
 
 
+def _lines(*rows: str | tuple[str, ...]) -> tuple[Line, ...]:
+    """Lines numbered from 1: a string is a line of text, a tuple the cells of a table row."""
+    return tuple(
+        Line(number, (row,)) if isinstance(row, str) else Line(number, row, tabular=True)
+        for number, row in enumerate(rows, start=1)
+    )
+
+
+# Each page: its file name, its encoding, its markup, and the lines it reads as.
+_HTML_PAGES = {
+    "sniffed_without_an_html_name": (
+        "download",
+        "utf-8",
+        "<div class='content'><p>规章</p><table><tr><td>规章</td><td>0</td></tr></table></div>",
+        _lines("规章", ("规章", "0")),
+    ),
+    "broken_markup_is_read": (
+        "broken.html",
+        "utf-8",
+        "<html><body><div><p>一、总体情况<p>本年度新收申请<b>12件"
+        "<table><tr><td>规章<td>0<td>3<tr><td>行政规范性文件<td>1</table>"
+        "</div></span></p><p>结束",
+        _lines(
+            "一、总体情况",
+            "本年度新收申请12件",
+            ("规章", "0", "3"),
+            ("行政规范性文件", "1"),
+            "结束",
+        ),
+    ),
+    "gbk_with_meta_charset": (
+        "gk.html",
+        "gbk",
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk">'
+        "</head><body><p>淮安市洪泽区人民政府</p><table><tr><td>行政许可</td><td>9487</td></tr>"
+        "</table></body></html>",
+        _lines("淮安市洪泽区人民政府", ("行政许可", "9487")),
+    ),
+    "layout_table_around_a_data_table_is_flattened": (
+        "layout.html",
+        "utf-8",
+        "<table><tr><td><p>某县2023年政府信息公开工作年度报告</p>"
+        "<table><tr><td>信息内容</td><td>本年处理决定数量</td></tr>"
+        "<tr><td>行政许可</td><td>10</td></tr></table>"
+        "<p>二、主动公开</p></td></tr></table>",
+        _lines(
+            "某县2023年政府信息公开工作年度报告",
+            ("信息内容", "本年处理决定数量"),
+            ("行政许可", "10"),
+            "二、主动公开",
+        ),
+    ),
+    "traditional_is_converted_cell_by_cell": (
+        "t.html",
+        "utf-8",
+        "<html><body><p>政府信息公開工作年度報告</p>"
+        "<table><tr><td>（七）總計</td><td>13</td></tr></table></body></html>",
+        _lines("政府信息公开工作年度报告", ("（七）总计", "13")),
+    ),
+}
+
+
 @pytest.mark.parametrize(
-    ("html", "encoding", "name", "lines"),
-    [
-        pytest.param(
-            "<div class='content'><p>规章</p><table><tr><td>规章</td><td>0</td></tr></table></div>",
-            "utf-8",
-            "download",
-            (Line(1, ("规章",)), Line(2, ("规章", "0"), tabular=True)),
-            id="sniffed_without_an_html_name",
-        ),
-        pytest.param(
-            "<html><body><div><p>一、总体情况<p>本年度新收申请<b>12件"
-            "<table><tr><td>规章<td>0<td>3<tr><td>行政规范性文件<td>1</table>"
-            "</div></span></p><p>结束",
-            "utf-8",
-            "broken.html",
-            (
-                Line(1, ("一、总体情况",)),
-                Line(2, ("本年度新收申请12件",)),
-                Line(3, ("规章", "0", "3"), tabular=True),
-                Line(4, ("行政规范性文件", "1"), tabular=True),
-                Line(5, ("结束",)),
-            ),
-            id="broken_markup_is_read",
-        ),
-        pytest.param(
-            '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk">'
-            "</head><body><p>淮安市洪泽区人民政府</p><table><tr><td>行政许可</td><td>9487</td></tr>"
-            "</table></body></html>",
-            "gbk",
-            "gk.html",
-            (
-                Line(1, ("淮安市洪泽区人民政府",)),
-                Line(2, ("行政许可", "9487"), tabular=True),
-            ),
-            id="gbk_with_meta_charset",
-        ),
-        pytest.param(
-            "<table><tr><td><p>某县2023年政府信息公开工作年度报告</p>"
-            "<table><tr><td>信息内容</td><td>本年处理决定数量</td></tr>"
-            "<tr><td>行政许可</td><td>10</td></tr></table>"
-            "<p>二、主动公开</p></td></tr></table>",
-            "utf-8",
-            "layout.html",
-            (
-                Line(1, ("某县2023年政府信息公开工作年度报告",)),
-                Line(2, ("信息内容", "本年处理决定数量"), tabular=True),
-                Line(3, ("行政许可", "10"), tabular=True),
-                Line(4, ("二、主动公开",)),
-            ),
-            id="layout_table_around_a_data_table_is_flattened",
-        ),
-        pytest.param(
-            "<html><body><p>政府信息公開工作年度報告</p>"
-            "<table><tr><td>（七）總計</td><td>13</td></tr></table></body></html>",
-            "utf-8",
-            "t.html",
-            (
-                Line(1, ("政府信息公开工作年度报告",)),
-                Line(2, ("（七）总计", "13"), tabular=True),
-            ),
-            id="traditional_is_converted_cell_by_cell",
-        ),
-    ],
+    ("name", "encoding", "html", "lines"), _HTML_PAGES.values(), ids=_HTML_PAGES
 )
 def test_html_page_reads_as_lines(
-    html: str, encoding: str, name: str, lines: tuple[Line, ...]
+    name: str, encoding: str, html: str, lines: tuple[Line, ...]
 ) -> None:
     document = bytes_to_document(html.encode(encoding), name)
     assert document.format is InputFormat.HTML
