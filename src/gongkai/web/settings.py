@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.annual",
     "gongkai.ledger",
+    "gongkai.staff",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "gongkai.staff.common.staff_context",
             ],
         },
     },
@@ -112,6 +114,9 @@ LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+
+LOGIN_URL = "/staff/login/"
+LOGIN_REDIRECT_URL = "/staff/"
 
 STATIC_URL = "static/"
 # `gongkai manage collectstatic` fills it; WhiteNoise serves it (no nginx rule needed).

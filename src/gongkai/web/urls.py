@@ -12,4 +12,5 @@ admin.site.index_title = "管理"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include(api_urlpatterns())),
+    path("staff/", include("gongkai.staff.urls")),
 ]
