@@ -31,6 +31,9 @@ from types import ModuleType
 Builder = Callable[[Path], list[str]]
 
 LIMITS_DIR = Path(__file__).resolve().parent / "limits"
+# The cases build their inputs with the regression tests' builders (``tests.parse.hostile``,
+# ``tests.ledger.hostile_xlsx``): one writer of each hostile file for tests and benchmark.
+sys.path.insert(0, str(LIMITS_DIR.parents[1]))
 BUDGET_SECONDS = 10.0
 BUDGET_MB = 1024.0
 

@@ -10,9 +10,11 @@ is the baseline: a small valid file, so the set-up cost is measured in the same 
 from __future__ import annotations
 
 import sys
-import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+# The ledger tests' XLSX writer (bench_limits.py puts the project on sys.path).
+from tests.ledger.hostile_xlsx import write_xlsx as write_package
 
 HEADER = ("编号", "收到日期", "申请方式", "申请人类型", "申请人姓名或名称", "证件号码", "联系方式", "申请内容", "办理结果", "办结日期")  # fmt: skip
 
@@ -41,57 +43,10 @@ print(response.status_code, len(response.content), response.content[:200].decode
 sys.exit(0 if response.status_code < 300 else 2 if response.status_code < 500 else 1)
 """
 
-_CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-    "</Types>"
-)
-_ROOT_RELS = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
-    "</Relationships>"
-)
-_WORKBOOK = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-    '<sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>'
-)
-_WORKBOOK_RELS = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-    "</Relationships>"
-)
-
-
-def _row(number: int, cells: tuple[str, ...]) -> str:
-    inline = "".join(f'<c t="inlineStr"><is><t>{value}</t></is></c>' for value in cells)
-    return f'<row r="{number}">{inline}</row>'
-
 
 def write_xlsx(path: Path, rows: Iterator[tuple[str, ...]], count: int) -> int:
-    """A minimal XLSX whose one sheet holds HEADER and ``count`` ``rows`` (streamed); its size."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        archive.writestr("_rels/.rels", _ROOT_RELS)
-        archive.writestr("xl/workbook.xml", _WORKBOOK)
-        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            sheet.write(
-                b'<?xml version="1.0" encoding="UTF-8"?>'
-                b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            )
-            sheet.write(f'<dimension ref="A1:J{count + 1}"/><sheetData>'.encode())
-            sheet.write(_row(1, HEADER).encode())
-            for number, cells in enumerate(rows, start=2):
-                sheet.write(_row(number, cells).encode())
-            sheet.write(b"</sheetData></worksheet>")
+    """A complete XLSX of HEADER and ``count`` ``rows`` (streamed, dimension stated); its size."""
+    write_package(path, HEADER, rows, dimension=f"A1:J{count + 1}", package=True)
     return path.stat().st_size
 
 

@@ -12,6 +12,10 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+# The PDF writer of the engine's regression tests (bench_limits.py puts the project on sys.path).
+from tests.parse.hostile import pdf
+from tests.parse.hostile import pdf_glyphs as hostile_pdf_glyphs
+
 REPO = Path(__file__).resolve().parents[2]
 SEED = "000_711b86d480afee15.txt"
 
@@ -95,37 +99,6 @@ _RELS = (
 )
 
 
-def pdf_bytes(content: bytes, *, flate: bool = False) -> bytes:
-    """A one-page PDF with the given content stream (Helvetica as /F1)."""
-    stream = content
-    extra = b""
-    if flate:
-        stream = content
-        extra = b" /Filter /FlateDecode"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d%s >>\nstream\n" % (len(stream), extra) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
 def pdf_flate_bomb(tmp: Path) -> list[str]:
     """A PDF of a few MB whose one content stream inflates to 2 GB."""
     compressor = zlib.compressobj(9)
@@ -134,7 +107,7 @@ def pdf_flate_bomb(tmp: Path) -> list[str]:
     parts += [compressor.compress(block) for _ in range(32)]
     parts.append(compressor.flush())
     path = tmp / "bomb.pdf"
-    path.write_bytes(pdf_bytes(b"".join(parts), flate=True))
+    path.write_bytes(pdf(b"".join(parts), flate=True))
     return gongkai("parse", path)
 
 
@@ -142,10 +115,8 @@ def pdf_glyphs(lines: int) -> Callable[[Path], list[str]]:
     """A builder of a one-page PDF showing ``lines`` lines of 500 glyphs."""
 
     def build(tmp: Path) -> list[str]:
-        line = b"(" + b"1" * 500 + b") Tj 0 -1 Td\n"
-        content = b"BT /F1 1 Tf 10 800 Td\n" + line * lines + b"ET\n"
         path = tmp / "glyphs.pdf"
-        path.write_bytes(pdf_bytes(zlib.compress(content), flate=True))
+        path.write_bytes(hostile_pdf_glyphs(lines * 500))
         return gongkai("parse", path)
 
     return build
@@ -156,39 +127,11 @@ def pdf_pages(pages: int, glyphs: int = 1) -> Callable[[Path], list[str]]:
 
     def build(tmp: Path) -> list[str]:
         content = b"BT /F1 4 Tf 10 720 Td (" + b"1" * glyphs + b") Tj ET"
-        kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
-        page = (
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R"
-            b" /Resources << /Font << /F1 4 0 R >> >> >>"
-        )
-        objects = [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
-            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            *[page] * pages,
-        ]
         path = tmp / "pages.pdf"
-        path.write_bytes(_pdf_objects(objects))
+        path.write_bytes(pdf(content, pages=pages))
         return gongkai("parse", path)
 
     return build
-
-
-def _pdf_objects(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
 
 
 def prose_line(clause: str) -> Callable[[Path], list[str]]:

@@ -10,62 +10,23 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+# The ledger tests' XLSX writer (bench_limits.py puts the project on sys.path).
+from tests.ledger.hostile_xlsx import laughs, write_xlsx
+
+Builder = Callable[[Path], list[str]]
 
 HEADER = ("编号", "收到日期", "申请方式", "申请人类型", "申请人姓名或名称", "证件号码", "联系方式", "申请内容", "办理结果", "办结日期")  # fmt: skip
 GOOD = ("A-{n}", "2023-05-06", "互联网", "自然人", "王五", "", "", "申请内容", "予以公开", "2023-05-20")  # fmt: skip
 BAD = ("B-{n}", "2023-13-01", "飞鸽传书", "外星人", "某" * 200, "X" * 40, "电话" * 100, "内容" * 200, "不知道", "明天")  # fmt: skip
 SHORT_BAD = ("C-{n}", "2023-13-01", "飞鸽传书", "外星人", "赵六", "", "", "内容", "不知道", "明天")  # fmt: skip
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_WORKBOOK = (
-    f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{_MAIN}" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-    '<sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>'
-)
-_RELS = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="http://schemas.openxmlformats.'
-    'org/officeDocument/2006/relationships/worksheet"/></Relationships>'
-)
-_LAUGHS = (
-    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-    + "".join(
-        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10 if i > 2 else "&lol;" * 10}">'
-        for i in range(2, 10)
-    )
-    + "]>"
-)
+_BOMB_CELLS = ("A",) * 9 + ("A" * 100_000,)
 _ENV = (
     "GONGKAI_SECRET_KEY=limits-ledger-not-secret-0123456789abcdefghijklmnopqrstuvwxyz",
     "GONGKAI_DATABASE_URL=",
 )
-
-
-def _row(number: int, cells: Iterable[str]) -> bytes:
-    inline = "".join(f'<c t="inlineStr"><is><t>{value}</t></is></c>' for value in cells)
-    return f'<row r="{number}">{inline}</row>'.encode()
-
-
-def write_xlsx(
-    path: Path, rows: Iterable[Iterable[str]], *, dimension: str = "", prolog: str = ""
-) -> None:
-    """A minimal XLSX whose one sheet holds HEADER then ``rows`` (streamed, inline strings)."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("xl/workbook.xml", _WORKBOOK)
-        archive.writestr("xl/_rels/workbook.xml.rels", _RELS)
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            sheet.write((prolog or '<?xml version="1.0" encoding="UTF-8"?>').encode())
-            sheet.write(f'<worksheet xmlns="{_MAIN}">'.encode())
-            if dimension:
-                sheet.write(f'<dimension ref="{dimension}"/>'.encode())
-            sheet.write(b"<sheetData>")
-            sheet.write(_row(1, HEADER))
-            for number, cells in enumerate(rows, start=2):
-                sheet.write(_row(number, cells))
-            sheet.write(b"</sheetData></worksheet>")
 
 
 def _filled(template: tuple[str, ...], count: int) -> Iterable[tuple[str, ...]]:
@@ -108,47 +69,29 @@ def _import(directory: Path, upload: Path) -> list[str]:
     ]
 
 
-def baseline(directory: Path) -> list[str]:
-    """10 good rows: the cost of starting Django and importing almost nothing."""
-    upload = directory / "good.xlsx"
-    write_xlsx(upload, _filled(GOOD, 10))
-    return _import(directory, upload)
+def _xlsx_case(name: str, rows: Callable[[], Iterable[Iterable[str]]], **options: str) -> Builder:
+    """A builder: an XLSX ``name`` of HEADER and ``rows()`` (see ``write_xlsx``), imported."""
+
+    def build(directory: Path) -> list[str]:
+        upload = directory / name
+        write_xlsx(upload, HEADER, rows(), **options)
+        return _import(directory, upload)
+
+    return build
 
 
-def stale_dimension(directory: Path) -> list[str]:
-    """10 good rows under a dimension that says 2: all 10 are imported (exit 0)."""
-    upload = directory / "stale.xlsx"
-    write_xlsx(upload, _filled(GOOD, 10), dimension="A1:J3")
-    return _import(directory, upload)
-
-
-def zip_bomb(directory: Path) -> list[str]:
-    """A ~0.6 MB XLSX whose sheet inflates to 600 MB: refused from the zip directory."""
-    upload = directory / "bomb.xlsx"
-    cell = ("A",) * 9 + ("A" * 100_000,)
-    write_xlsx(upload, (cell for _ in range(6_000)))
-    return _import(directory, upload)
-
-
-def billion_laughs(directory: Path) -> list[str]:
-    """Entities that expand to 10^9 "lol"s in the sheet's cells: refused (defusedxml)."""
-    upload = directory / "laughs.xlsx"
-    write_xlsx(upload, [("&lol9;",) * 10], prolog=_LAUGHS)
-    return _import(directory, upload)
-
-
-def every_row_bad(directory: Path) -> list[str]:
-    """A ~1.2 MB XLSX of 77,000 refused rows: every row counted, 200 listed."""
-    upload = directory / "refused.xlsx"
-    write_xlsx(upload, _filled(BAD, 77_000))
-    return _import(directory, upload)
-
-
-def every_row_bad_short(directory: Path) -> list[str]:
-    """A ~1.2 MB XLSX of short refused rows (about 90,000): the problems are capped."""
-    upload = directory / "refused-short.xlsx"
-    write_xlsx(upload, _filled(SHORT_BAD, 90_000))
-    return _import(directory, upload)
+# 10 good rows: the cost of starting Django and importing almost nothing.
+baseline = _xlsx_case("good.xlsx", lambda: _filled(GOOD, 10))
+# 10 good rows under a dimension that says 2: all 10 are imported (exit 0).
+stale_dimension = _xlsx_case("stale.xlsx", lambda: _filled(GOOD, 10), dimension="A1:J3")
+# A ~0.6 MB XLSX whose sheet inflates to 600 MB: refused from the zip directory.
+zip_bomb = _xlsx_case("bomb.xlsx", lambda: (_BOMB_CELLS for _ in range(6_000)))
+# Entities that expand to 10^9 "lol"s in the sheet's cells: refused (defusedxml).
+billion_laughs = _xlsx_case("laughs.xlsx", lambda: [("&lol9;",) * 10], prolog=laughs(9))
+# A ~1.2 MB XLSX of 77,000 refused rows: every row counted, 200 listed.
+every_row_bad = _xlsx_case("refused.xlsx", lambda: _filled(BAD, 77_000))
+# A ~1.2 MB XLSX of short refused rows (about 90,000): the problems are capped.
+every_row_bad_short = _xlsx_case("refused-short.xlsx", lambda: _filled(SHORT_BAD, 90_000))
 
 
 def nul_bytes_csv(directory: Path) -> list[str]:
@@ -159,7 +102,7 @@ def nul_bytes_csv(directory: Path) -> list[str]:
     return _import(directory, upload)
 
 
-CASES: list[tuple[str, Callable[[Path], list[str]]]] = [
+CASES: list[tuple[str, Builder]] = [
     ("ledger baseline: 10 good rows", baseline),
     ("ledger XLSX stale dimension (10 rows)", stale_dimension),
     ("ledger XLSX zip bomb (600 MB sheet)", zip_bomb),

@@ -5,10 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
 
 import pytest
-import time_machine
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
@@ -27,7 +25,8 @@ from gongkai.ledger import (
 )
 from tests.annual_helpers import HEADER, make_agency
 
-pytestmark = pytest.mark.django_db
+# The register's "today" is frozen (tests/ledger/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("register_today")]
 
 RESIDENT_ID = "11010519491231002X"
 ROW = f"A-1,2023-05-06,互联网,自然人,张三,{RESIDENT_ID},13812345678,申请公开某文件,予以公开,2023-05-20"
@@ -38,12 +37,6 @@ HOSTILE = {
     "description": "@SUM(1+1)*cmd|' /C calc'!A0",
     "applicant_contact": "+86 138 1234 5678",
 }
-
-
-@pytest.fixture(autouse=True)
-def _frozen_clock() -> Iterator[None]:
-    with time_machine.travel("2024-03-01T10:00:00+08:00", tick=False):
-        yield
 
 
 @pytest.fixture

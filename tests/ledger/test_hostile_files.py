@@ -8,68 +8,36 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 
 import pytest
-import time_machine
 from openpyxl import Workbook
 
 from gongkai.applications.models import Application, ApplicationEvent
 from gongkai.ledger import MAX_PROBLEMS, LedgerError, _read, import_ledger
 from gongkai.ledger import _xlsx as xlsx_reader
-from tests.annual_helpers import HEADER, make_agency
+from tests.annual_helpers import HEADER
+from tests.ledger.hostile_xlsx import MAIN, WORKBOOK, WORKBOOK_RELS, XML_DECLARATION, laughs
+from tests.ledger.hostile_xlsx import row as sheet_row
 
-pytestmark = pytest.mark.django_db
+# The register's "today" is frozen (tests/ledger/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("register_today")]
 
 GOOD = "{n},2023-05-06,互联网,自然人,王五,,,申请公开某文件,予以公开,2023-05-20"
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_WORKBOOK = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    f'<workbook xmlns="{_MAIN}" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-    '<sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>'
-)
-_RELS = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="http://schemas.openxmlformats.'
-    'org/officeDocument/2006/relationships/worksheet"/></Relationships>'
-)
-_LAUGHS = (
-    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-    '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-    '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
-)
-
-
-@pytest.fixture(autouse=True)
-def _frozen_clock() -> Iterator[None]:
-    with time_machine.travel("2024-03-01T10:00:00+08:00", tick=False):
-        yield
-
-
-@pytest.fixture
-def office():
-    return make_agency("示范区住房和城乡建设局", "ZJJ")
-
-
-def _row(number: int, cells: list[str]) -> str:
-    inline = "".join(f'<c t="inlineStr"><is><t>{value}</t></is></c>' for value in cells)
-    return f'<row r="{number}">{inline}</row>'
+_LAUGHS = laughs(3)
 
 
 def _sheet(rows: list[list[str]], *, dimension: str = "", prolog: str = "") -> str:
-    body = "".join(_row(i, cells) for i, cells in enumerate([HEADER.split(","), *rows], 1))
+    body = "".join(sheet_row(i, cells) for i, cells in enumerate([HEADER.split(","), *rows], 1))
     dim = f'<dimension ref="{dimension}"/>' if dimension else ""
-    head = prolog or '<?xml version="1.0" encoding="UTF-8"?>'
-    return f'{head}<worksheet xmlns="{_MAIN}">{dim}<sheetData>{body}</sheetData></worksheet>'
+    head = prolog or XML_DECLARATION
+    return f'{head}<worksheet xmlns="{MAIN}">{dim}<sheetData>{body}</sheetData></worksheet>'
 
 
-def _xlsx(sheet: str | bytes, *, workbook: str = _WORKBOOK) -> bytes:
+def _xlsx(sheet: str | bytes, *, workbook: str = WORKBOOK) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/workbook.xml", workbook)
-        archive.writestr("xl/_rels/workbook.xml.rels", _RELS)
+        archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
         archive.writestr("xl/worksheets/sheet1.xml", sheet)
     return out.getvalue()
 
@@ -120,7 +88,7 @@ def test_an_entity_declaration_is_refused(office, part: str) -> None:
     if part == "sheet":
         data = _xlsx(_sheet([["&lol3;"] * 10], prolog=_LAUGHS))
     else:
-        data = _xlsx(_sheet(_good(1)), workbook=_LAUGHS + _WORKBOOK.split("?>", 1)[1])
+        data = _xlsx(_sheet(_good(1)), workbook=_LAUGHS + WORKBOOK.split("?>", 1)[1])
     error = _refusal(office, data)
     assert error.problems == (
         "XLSX 文件中含有 XML 文档类型或实体声明（DTD/ENTITY）。Excel 不会生成这样的文件，"

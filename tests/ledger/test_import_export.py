@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
-import time_machine
 from openpyxl import Workbook
 
 from gongkai.applications.choices import Outcome
@@ -15,14 +13,8 @@ from gongkai.applications.models import Application, ApplicationEvent
 from gongkai.ledger import HEADERS, LedgerError, export_ledger, import_ledger
 from tests.annual_helpers import HEADER, case, make_agency
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _frozen_clock() -> Iterator[None]:
-    # The register's "today" (no date after it) is 2024-03-01 in Beijing.
-    with time_machine.travel("2024-03-01T10:00:00+08:00", tick=False):
-        yield
+# The register's "today" is frozen (tests/ledger/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("register_today")]
 
 
 # A resident ID and a unified social credit code with valid check characters.
@@ -36,11 +28,6 @@ GOOD_ROWS = [
     "2023-004,2023-06-01,平信,自然人,李四,,,申请公开某文件,本机关不掌握相关政府信息,2023-06-15",
     "2023-005,2023-07-01,internet,legal_services,某律师事务所,,,申请公开某批复,other.other,2023-07-03",
 ]
-
-
-@pytest.fixture
-def office():
-    return make_agency("示范区住房和城乡建设局", "ZJJ")
 
 
 def _csv(*rows: str, encoding: str = "utf-8", header: str = HEADER) -> bytes:
