@@ -66,3 +66,17 @@ class World:
         return RegisterApplication.execute(
             by or self.registrar, agency=at_agency or self.bureau, **values
         )
+
+
+def registration_fields(w: World, **changes: Any) -> dict[str, Any]:
+    """The fields of a valid registration form at ``w.bureau`` (a walk-in natural person)."""
+    fields: dict[str, Any] = {
+        "agency": w.bureau.pk,
+        "applicant_kind": "natural_person",
+        "applicant_name": "张三",
+        "channel": "in_person",
+        "arrived_at": "2025-03-03T10:00:00+08:00",
+        "description": "申请公开某项信息",
+    }
+    fields.update(changes)
+    return fields

@@ -11,6 +11,7 @@ mobile number, so a test can look for them in any answer.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -99,6 +100,13 @@ class ScopingWorld:
         if user is not None:
             client.force_login(user)
         return client
+
+    def post_to_case(self, who: str, target: str, step: str, body: dict[str, Any]) -> Any:
+        """``who`` POSTs ``body`` as JSON to ``step`` (e.g. "reveal/") of the case at ``target``."""
+        app = self.applications[target]
+        return self.client(who).post(
+            f"/api/applications/{app.pk}/{step}", json.dumps(body), content_type="application/json"
+        )
 
     def references(self, targets: Any) -> set[str]:
         """The references of the applications at ``targets``."""

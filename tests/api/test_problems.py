@@ -15,7 +15,7 @@ from django.test import Client, RequestFactory
 from django.utils.encoding import escape_uri_path
 
 from gongkai.applications.models import Application
-from tests.register_factories import World
+from tests.register_factories import World, registration_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -41,19 +41,6 @@ def assert_problem(response: Any, status: int) -> dict[str, Any]:
     assert _CJK.search(problem["detail"]), problem["detail"]
     assert "Traceback" not in text
     return problem
-
-
-def registration(w: World, **changes: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "agency": w.bureau.pk,
-        "applicant_kind": "natural_person",
-        "applicant_name": "张三",
-        "channel": "in_person",
-        "arrived_at": "2025-03-03T10:00:00+08:00",
-        "description": "某路段改造的批复",
-    }
-    body.update(changes)
-    return body
 
 
 def post_json(client: Client, url: str, body: Any) -> Any:
@@ -86,7 +73,9 @@ def post_json(client: Client, url: str, body: Any) -> Any:
 )
 def test_bad_registrations_are_400_and_store_nothing(changes: dict[str, Any], field: str) -> None:
     w = World()
-    response = post_json(client_for(w.registrar), "/api/applications/", registration(w, **changes))
+    response = post_json(
+        client_for(w.registrar), "/api/applications/", registration_fields(w, **changes)
+    )
     problem = assert_problem(response, 400)
     assert field in problem.get("errors", {}) or field in problem["detail"], problem
     assert not Application.objects.exists()
@@ -106,7 +95,7 @@ def test_over_long_values_are_refused_as_the_model_would() -> None:
         if name == "applicant_kind":
             continue
         response = post_json(
-            client, "/api/applications/", registration(w, **{name: "9" * (limit + 1)})
+            client, "/api/applications/", registration_fields(w, **{name: "9" * (limit + 1)})
         )
         problem = assert_problem(response, 400)
         assert name in problem["errors"], (name, problem)
@@ -287,7 +276,7 @@ def test_import_lists_a_bounded_number_of_problems() -> None:
 
 def test_a_json_body_past_django_s_limit_is_413() -> None:
     w = World()
-    body = json.dumps(registration(w, description="长" * 1_500_000))
+    body = json.dumps(registration_fields(w, description="长" * 1_500_000))
     response = client_for(w.registrar).post(
         "/api/applications/", body, content_type="application/json"
     )

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gongkai.web.api import openapi_document
-from tests.register_factories import World
+from tests.register_factories import World, registration_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -95,14 +95,7 @@ def _check(response: Any, template: str, method: str) -> None:
 
 
 def _valid_registration(w: World) -> dict[str, Any]:
-    return {
-        "agency": w.bureau.pk,
-        "applicant_kind": "natural_person",
-        "applicant_name": "张三",
-        "channel": "in_person",
-        "arrived_at": "2025-03-04T10:00:00+08:00",
-        "description": "某路段改造的批复",
-    }
+    return registration_fields(w, arrived_at="2025-03-04T10:00:00+08:00")
 
 
 @st.composite

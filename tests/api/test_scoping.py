@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import uuid
 
 import pytest
@@ -163,11 +162,7 @@ _WITHDRAWERS = {"registrar", "handler", "office_head", "administrator", "superus
 @pytest.mark.parametrize(("who", "target"), CASES)
 def test_action(world: ScopingWorld, who: str, target: str) -> None:
     app = world.applications[target]
-    response = world.client(who).post(
-        f"/api/applications/{app.pk}/actions/withdraw/",
-        json.dumps({"on": "2025-03-05"}),
-        content_type="application/json",
-    )
+    response = world.post_to_case(who, target, "actions/withdraw/", {"on": "2025-03-05"})
     assert response.status_code == _status(who, target, allowed=who in _WITHDRAWERS)
     app.refresh_from_db()
     assert (app.status == "closed") == (response.status_code == 200)
@@ -180,11 +175,7 @@ _REVEALERS = {"registrar", "handler", "office_head", "administrator", "superuser
 @pytest.mark.parametrize(("who", "target"), CASES)
 def test_reveal_is_explicit_and_audited(world: ScopingWorld, who: str, target: str) -> None:
     app = world.applications[target]
-    response = world.client(who).post(
-        f"/api/applications/{app.pk}/reveal/",
-        json.dumps({"reason": "核对申请人身份"}),
-        content_type="application/json",
-    )
+    response = world.post_to_case(who, target, "reveal/", {"reason": "核对申请人身份"})
     assert response.status_code == _status(who, target, allowed=who in _REVEALERS)
     events = ApplicationEvent.objects.filter(application=app, kind="personal_data_revealed")
     if response.status_code == 200:

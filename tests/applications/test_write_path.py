@@ -22,7 +22,7 @@ from gongkai.applications.forms import COMMON_FIELDS
 from gongkai.applications.models import Application, ApplicationEvent
 from gongkai.audit.actions import RecordRefused
 from gongkai.audit.models import AuditEntry
-from tests.register_factories import World
+from tests.register_factories import World, registration_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -30,16 +30,8 @@ ID_NUMBER = "11010519491231002X"
 
 
 def _raw(w: World, **overrides: object) -> dict[str, object]:
-    data: dict[str, object] = {
-        "agency": w.bureau.pk,
-        "applicant_kind": "natural_person",
-        "applicant_name": "张三",
-        "channel": "in_person",
-        "arrived_at": "2025-03-03T10:00",
-        "description": "申请公开某项信息",
-    }
-    data.update(overrides)
-    return data
+    # The arrival time as the admin's datetime-local field sends it (no offset).
+    return registration_fields(w, **{"arrived_at": "2025-03-03T10:00", **overrides})
 
 
 def test_each_action_declares_its_parameters_once_in_its_form() -> None:
