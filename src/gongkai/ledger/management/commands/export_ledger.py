@@ -6,21 +6,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from gongkai.agencies.models import Agency
 from gongkai.applications.models import Application
 from gongkai.ledger import export_ledger
+from gongkai.ledger.management.agency_command import AgencyCommand
 
 
-class Command(BaseCommand):
+class Command(AgencyCommand):
     help = (
         "导出台账（CSV 或 XLSX，列与导入格式相同）；默认遮蔽身份证号码和联系方式，"
         "--unmasked 导出完整信息（用于迁移，记入审计日志）"
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("code", help="机关代码")
+        super().add_arguments(parser)
         parser.add_argument("--format", choices=("csv", "xlsx"), default="csv")
         parser.add_argument("--output", type=Path, help="输出文件（默认：CSV 写到标准输出）")
         parser.add_argument("--subtree", action="store_true", help="包括所属下级机关")
@@ -32,9 +33,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        agency = Agency.objects.filter(code=options["code"]).first()
-        if agency is None:
-            raise CommandError(f"没有代码为“{options['code']}”的机关。")
+        agency = self.agency(options)
         scope = agency.subtree() if options["subtree"] else Agency.objects.filter(pk=agency.pk)
         applications = Application.objects.filter(agency__in=scope)
         if options["year"]:

@@ -6,23 +6,23 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
-from gongkai.agencies.models import Agency
 from gongkai.ledger import MAX_FILE_BYTES, LedgerError, import_ledger
+from gongkai.ledger.management.agency_command import AgencyCommand
 
 # A refused file is exit 2, like every refused input of the command line.
 REFUSED = 2
 
 
-class Command(BaseCommand):
+class Command(AgencyCommand):
     help = (
         "导入台账文件（CSV 或 XLSX）：逐行检查，有任何错误行则全部不导入。"
         "退出码：0 已导入，1 参数错误，2 文件被拒绝。"
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("code", help="机关代码")
+        super().add_arguments(parser)
         parser.add_argument("file", type=Path, help="台账文件（.csv 或 .xlsx）")
         parser.add_argument(
             "--user",
@@ -30,9 +30,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        agency = Agency.objects.filter(code=options["code"]).first()
-        if agency is None:
-            raise CommandError(f"没有代码为“{options['code']}”的机关。")
+        agency = self.agency(options)
         actor = None
         if options["user"]:
             actor = get_user_model().objects.filter(username=options["user"]).first()
