@@ -206,6 +206,21 @@ CASES = [
         ("registrar", "supervisor"),
     ),
     Case(
+        "assign",
+        registered,
+        lambda w, a: {"handler": w.handler.pk},
+        "head",
+        ("handler", "registrar", "supervisor", "town_head"),
+        answered,
+    ),
+    Case(
+        "add_note",
+        registered,
+        lambda w, a: {"text": "已电话联系申请人核实申请内容"},
+        "handler",
+        ("supervisor", "town_head", "outsider"),
+    ),
+    Case(
         "reveal_personal_data",
         registered,
         lambda w, a: {"reason": "核实申请人身份"},
@@ -305,6 +320,7 @@ def test_allowed_role_applies_it_with_one_audit_event(case: Case) -> None:
         "file_dispute",
         "decide_dispute",
         "reveal_personal_data",
+        "add_note",
     }
     assert result.pk == app.pk
 
@@ -317,7 +333,7 @@ def test_sequential_double_submission_applies_once(case: Case) -> None:
     action = ACTIONS[case.action]
     action.execute(actor, app, **case.params(w, app))
     after_first = state(app)
-    if case.action == "reveal_personal_data":
+    if case.action in {"reveal_personal_data", "add_note"}:
         # Each look at personal data is its own audited event, never silently merged.
         action.execute(actor, app, **case.params(w, app))
         assert ApplicationEvent.objects.filter(kind=action.event_kind).count() == 2

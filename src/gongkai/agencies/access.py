@@ -25,6 +25,7 @@ __all__ = [
     "OVERSIGHT_ROLES",
     "UNMASKED_EXPORT_ROLES",
     "agencies_visible_to",
+    "handlers_at",
     "is_active_user",
     "may_export_unmasked",
     "may_reveal_personal_data",
@@ -68,6 +69,16 @@ def agencies_visible_to(user: Any) -> QuerySet[Agency]:
         else:
             condition |= Q(pk=role.agency_id)
     return Agency.objects.filter(condition)
+
+
+def handlers_at(agency: Agency) -> Any:
+    """Users who may handle cases at ``agency`` (handler or office head there)."""
+    from django.contrib.auth import get_user_model
+
+    users = StaffRole.objects.filter(
+        agency=agency, role__in=[Role.HANDLER, Role.OFFICE_HEAD]
+    ).values("user_id")
+    return get_user_model().objects.filter(pk__in=users, is_active=True).order_by("username")
 
 
 def may_reveal_personal_data(user: Any, agency: Agency) -> bool:

@@ -217,3 +217,5 @@ class EventKind(models.TextChoices):
     DISPUTE_DECIDED = "dispute_decided", "复议诉讼审结"
     DEADLINE_RECOMPUTED = "deadline_recomputed", "期限重算"
     PERSONAL_DATA_REVEALED = "personal_data_revealed", "查看完整身份信息"
+    ASSIGNED = "assigned", "分派承办人"
+    NOTE_ADDED = "note_added", "内部备注"

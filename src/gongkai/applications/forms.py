@@ -12,8 +12,10 @@ import uuid
 from typing import Any, ClassVar
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from gongkai.agencies.access import handlers_at
 from gongkai.agencies.models import Agency
 
 from .applicant import applicant_identity_errors
@@ -35,8 +37,10 @@ __all__ = [
     "ActionForm",
     "AnswerForm",
     "ApproveExtensionForm",
+    "AssignForm",
     "DecideDisputeForm",
     "FileDisputeForm",
+    "InternalNoteForm",
     "IssueFeeNoticeForm",
     "RecordDeliveryForm",
     "RegistrationForm",
@@ -120,10 +124,11 @@ class RegistrationForm(ActionForm):
     id_fields = ("agency",)
     field_order = ("agency", "reference", "applicant_kind", "applicant_name")
 
+    # Registration has no separate legal date: the receipt date follows art. 31.
+    on = None  # type: ignore[assignment]
+
     def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Registration has no separate legal date: the receipt date follows art. 31.
-        del self.fields["on"]
         if agencies is not None:
             # ``fields`` is typed as plain Field; "agency" is the ModelChoiceField declared above.
             self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
@@ -246,7 +251,36 @@ class DecideDisputeForm(ActionForm):
             self.fields["dispute"].queryset = self.application.disputes.all()  # type: ignore[attr-defined]
 
 
+class AssignForm(ActionForm):
+    """分派承办人: one of the agency's handlers (or none, back to the office)."""
+
+    handler = forms.ModelChoiceField(
+        label="承办人",
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="（不指定，由公开办统一办理）",
+    )
+    id_fields = ("handler",)
+    on = None  # type: ignore[assignment]  # an assignment takes effect now
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.application is not None:
+            self.fields["handler"].queryset = handlers_at(self.application.agency)  # type: ignore[attr-defined]
+
+
+class InternalNoteForm(ActionForm):
+    """内部备注: seen by the office only, never by the applicant."""
+
+    text = forms.CharField(
+        label="备注内容", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    on = None  # type: ignore[assignment]  # a note is written now
+    note = None  # type: ignore[assignment]  # the text is the note
+
+
 class RevealForm(ActionForm):
     """查看完整身份信息 (audited)."""
 
+    on = None  # type: ignore[assignment]  # a reveal happens now
     reason = forms.CharField(label="查看原因", max_length=500, required=False)

@@ -3,6 +3,7 @@ disputes and the administrator's calendar overrides."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -78,6 +79,15 @@ class Application(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="reopenings",
+    )
+    # The handler the office head put on the case (None: the office as a whole).
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="承办人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_applications",
     )
     is_demo = models.BooleanField("演示数据", default=False)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)

@@ -45,6 +45,7 @@ SNAPSHOT_FIELDS = (
     "fee_paid_on",
     "closed_on",
     "delivered_on",
+    "assigned_to_id",
 )
 
 

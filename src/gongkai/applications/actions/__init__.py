@@ -22,14 +22,17 @@ from .intake import (
     RequestCorrection,
     Withdraw,
 )
+from .office import AddInternalNote, AssignHandler
 from .personal_data import RevealPersonalData
 
 __all__ = [
     "ACTIONS",
     "Action",
     "ActionRefused",
+    "AddInternalNote",
     "Answer",
     "ApproveExtension",
+    "AssignHandler",
     "DecideDispute",
     "EndConsultation",
     "ExpireCorrection",
@@ -69,5 +72,7 @@ ACTIONS: dict[str, type[Action]] = {
         FileDispute,
         DecideDispute,
         RevealPersonalData,
+        AssignHandler,
+        AddInternalNote,
     )
 }
