@@ -219,3 +219,4 @@ class EventKind(models.TextChoices):
     PERSONAL_DATA_REVEALED = "personal_data_revealed", "查看完整身份信息"
     ASSIGNED = "assigned", "分派承办人"
     NOTE_ADDED = "note_added", "内部备注"
+    LETTER_ISSUED = "letter_issued", "出具告知书"
