@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import ModelSchema, Router, Schema
 
 from gongkai.httpapi import ApiError, validated_query
-from gongkai.httpapi.docs import problems, query_string
+from gongkai.httpapi.docs import listing
 from gongkai.httpapi.forms import BIGINT_MAX
 
 from .access import agencies_visible_to
@@ -58,12 +58,13 @@ class AgencyList(Schema):
     results: list[AgencyOut]
 
 
-@router.get(
+@listing(
+    router,
     "/agencies/",
-    response={200: AgencyList, **problems(400, 403)},
+    page=AgencyList,
+    query=AgencyFilter,
     summary="机关列表（可见范围内）",
     description="当前用户可见的机关（本机关；监督员、管理员另含其下级），按层级排列。",
-    openapi_extra=query_string(AgencyFilter),
 )
 def agency_list(request: HttpRequest) -> dict[str, Any]:
     """The agencies visible to the user, filtered by ``kind``, ``q``, ``within``."""

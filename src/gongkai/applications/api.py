@@ -28,7 +28,7 @@ from gongkai.httpapi import (
     json_object,
     validated_query,
 )
-from gongkai.httpapi.docs import json_body, problems, query_string
+from gongkai.httpapi.docs import json_body, listing, problems
 from gongkai.httpapi.forms import BIGINT_MAX
 from gongkai.masking import mask_contact, mask_identity_number
 
@@ -280,12 +280,13 @@ def _fresh(pk: int) -> Application:
     return Application.objects.select_related("agency").get(pk=pk)
 
 
-@router.get(
+@listing(
+    router,
     "/applications/",
-    response={200: ApplicationPage, **problems(400, 403)},
+    page=ApplicationPage,
+    query=ApplicationFilter,
     summary="申请列表（可见范围内）",
     description="当前用户可见机关的申请，按收到日期倒序；身份证号码、统一社会信用代码和联系方式已遮蔽。agency 与 subtree=1 只在可见范围内筛选。",
-    openapi_extra=query_string(ApplicationFilter),
 )
 def list_applications(request: HttpRequest) -> dict[str, Any]:
     """The applications the user may see, newest first; filters and paging in the query."""

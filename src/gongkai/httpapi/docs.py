@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
 from .forms import query_parameters
 from .problems import Problem
 
-__all__ = ["QUERY_KEY", "json_body", "problems", "query_string"]
+if TYPE_CHECKING:
+    from ninja import Router, Schema
+    from ninja.types import TCallable
+
+__all__ = ["QUERY_KEY", "json_body", "listing", "problems", "query_string"]
 
 # Operation key under which an endpoint lists its query parameters; the API's OpenAPI view
 # appends them to the parameters ninja derives from the path (a list is not merged).
@@ -38,3 +42,22 @@ def query_string(
 ) -> dict[str, Any]:
     """``openapi_extra`` describing the query parameters of a filter form."""
     return {QUERY_KEY: query_parameters(form_class, exclude=exclude)}
+
+
+def listing(
+    router: Router,
+    path: str,
+    *,
+    page: type[Schema],
+    query: type[forms.BaseForm],
+    summary: str,
+    description: str,
+) -> Callable[[TCallable], TCallable]:
+    """A GET list endpoint filtered by the form ``query``: ``page``, or a 400/403 problem."""
+    return router.get(
+        path,
+        response={200: page, **problems(400, 403)},
+        summary=summary,
+        description=description,
+        openapi_extra=query_string(query),
+    )
