@@ -9,7 +9,7 @@ COVERAGE_CORE ?= 94
 COVERAGE_ALL ?= 92
 CORE := */gongkai/report/*,*/gongkai/parse/*,*/gongkai/validate/*,*/gongkai/render/*,*/gongkai/clock/*,*/gongkai/fees/*,*/gongkai/masking.py,*/gongkai/errors.py,*/gongkai/id_numbers.py,*/gongkai/report_cli.py,*/gongkai/_argparse.py
 
-.PHONY: help setup demo test test-postgres lint format typecheck imports pytest coverage bench bench-limits bench-postgres clean
+.PHONY: help setup system-packages demo test test-postgres lint format typecheck imports pytest coverage bench bench-limits bench-postgres clean
 
 help:
 	@echo "make demo           set up, create the demo database and serve the admin on :8000"
@@ -20,12 +20,42 @@ help:
 	@echo "make bench-postgres the register-compile benchmark on PostgreSQL"
 	@echo "make format         apply ruff's formatting and safe fixes"
 
-setup: $(BIN)/.installed
+# Debian packages: Chromium for the browser tests (Playwright drives /usr/bin/chromium; it never
+# downloads a browser), Noto CJK so Chinese renders in them and in the PDF letters (WeasyPrint).
+DEBIAN_PACKAGES ?= chromium fonts-noto-cjk
+
+setup: $(BIN)/.installed system-packages vendor/.installed
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@
+
+# Installs what is missing with apt-get when root; otherwise says so (the browser tests then
+# skip, naming the reason). `apt-get update` runs once, only when something is missing.
+system-packages:
+	@missing=""; \
+	for pkg in $(DEBIAN_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "make setup: installing Debian packages:$$missing"; \
+	    apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else \
+	    echo "make setup: cannot install Debian packages:$$missing (not root or no apt-get); run as root: apt-get install --no-install-recommends$$missing -- until then the browser tests are skipped and PDF letters lack CJK fonts"; \
+	fi
+
+# htmx, the Noto Sans SC font and axe-core (tests only) from the npm registry, pinned by
+# package-lock.json; the used files are copied into vendor/ for staticfiles (not in git).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+vendor/.installed: node_modules/.package-lock.json scripts/vendor_assets.py
+	$(PYTHON) scripts/vendor_assets.py
 	@touch $@
 
 demo: setup
@@ -79,4 +109,4 @@ bench-postgres: setup
 	psql -h 127.0.0.1 -U postgres -d test -c 'DROP DATABASE gongkai_bench'
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis var .coverage .coverage.* htmlcov
+	rm -rf $(VENV) node_modules vendor build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis var .coverage .coverage.* htmlcov

@@ -129,6 +129,12 @@ STORAGES = {
     # first collectstatic (and in the tests, which never run it).
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# htmx and the Noto Sans SC web font, copied from node_modules by `make setup`
+# (scripts/vendor_assets.py) and served at /static/vendor/...; not in git.
+VENDOR_STATIC_DIR = Path(
+    os.environ.get("GONGKAI_VENDOR_STATIC", Path(__file__).resolve().parents[3] / "vendor")
+).resolve()
+STATICFILES_DIRS = [("vendor", VENDOR_STATIC_DIR)] if VENDOR_STATIC_DIR.is_dir() else []
 
 # --- Transport and browser security -------------------------------------------------------
 # GONGKAI_HTTPS=1: the site is served over HTTPS by a reverse proxy that sets
