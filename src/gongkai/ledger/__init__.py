@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._columns import ACCEPTED_VALUES, COLUMNS, HEADERS, REQUIRED_HEADERS, Column
     from ._errors import MAX_PROBLEMS, LedgerError, LedgerFileError
-    from ._export import ExportFormat, export_ledger, ledger_rows, neutralised
+    from ._export import (
+        ExportFormat,
+        csv_bytes,
+        export_ledger,
+        ledger_rows,
+        neutralised,
+        xlsx_bytes,
+    )
     from ._import import (
         IMPORT_ROLES,
         ImportLedger,
@@ -39,6 +46,8 @@ _HOME = {
     "LedgerError": "_errors",
     "LedgerFileError": "_errors",
     "ExportFormat": "_export",
+    "csv_bytes": "_export",
+    "xlsx_bytes": "_export",
     "export_ledger": "_export",
     "ledger_rows": "_export",
     "neutralised": "_export",
@@ -81,12 +90,14 @@ __all__ = [
     "LedgerRow",
     "Sheet",
     "bytes_to_sheet",
+    "csv_bytes",
     "export_ledger",
     "import_ledger",
     "ledger_rows",
     "neutralised",
     "sheet_to_rows",
     "unneutralised",
+    "xlsx_bytes",
 ]
 
 

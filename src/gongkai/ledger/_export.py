@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from gongkai.agencies.access import may_export_unmasked
@@ -33,7 +33,14 @@ if TYPE_CHECKING:
     from gongkai.agencies.models import Agency
     from gongkai.applications.models import Application
 
-__all__ = ["ExportFormat", "export_ledger", "ledger_rows", "neutralised"]
+__all__ = [
+    "ExportFormat",
+    "csv_bytes",
+    "export_ledger",
+    "ledger_rows",
+    "neutralised",
+    "xlsx_bytes",
+]
 
 ExportFormat = Literal["csv", "xlsx"]
 _FIELDS = (
@@ -107,7 +114,7 @@ def export_ledger(
                 f"无权导出未遮蔽的台账：须由{agency.name}的公开办负责人或管理员导出。"
             )
     counted = _Counted(ledger_rows(applications, masked=masked))
-    data = _csv(counted) if fmt == "csv" else _xlsx(counted)
+    data = csv_bytes(HEADERS, counted) if fmt == "csv" else xlsx_bytes("台账", HEADERS, counted)
     if not masked:
         record_audit(
             actor,
@@ -133,23 +140,25 @@ class _Counted:
             yield tuple(neutralised(cell) for cell in row)
 
 
-def _csv(rows: Iterable[tuple[str, ...]]) -> bytes:
+def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """A spreadsheet as CSV that Excel opens: UTF-8 with BOM, CRLF line ends."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADERS)
+    writer.writerow(headers)
     writer.writerows(rows)
     # The BOM makes Excel read the file as UTF-8 instead of the system's GBK.
     return out.getvalue().encode("utf-8-sig")
 
 
-def _xlsx(rows: Iterable[tuple[str, ...]]) -> bytes:
+def xlsx_bytes(title: str, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """A spreadsheet as one XLSX sheet called ``title`` (cut to Excel's 31), every cell text."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("台账")
-    sheet.append(list(HEADERS))
+    sheet = workbook.create_sheet(title[:31])
+    sheet.append(list(headers))
     for row in rows:
         cells = []
         for value in row:
