@@ -6,4 +6,7 @@ from django.urls import URLPattern, URLResolver, path
 
 from . import views
 
-urlpatterns: list[URLPattern | URLResolver] = [path("", views.home, name="home")]
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.home, name="home"),
+    path("disputes/", views.disputes, name="disputes"),
+]
