@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.annual",
     "gongkai.ledger",
+    "gongkai.letters",
     "gongkai.staff",
 ]
 
