@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from gongkai.report import METRICS, Generation, ValueKind
 
-__all__ = ["FIRST_COMPILED_YEAR", "Table2Entry", "table2_choices", "table2_problem"]
+__all__ = [
+    "FIRST_COMPILED_YEAR",
+    "AnnualReport",
+    "ReportState",
+    "Table2Entry",
+    "table2_choices",
+    "table2_problem",
+]
 
 # Years before 2019 use the 2008 regulation's free-form report; the register cannot
 # produce it and the system does not try.
@@ -87,3 +95,83 @@ class Table2Entry(models.Model):
         problem = table2_problem(self.key, int(self.year), Decimal(self.value))
         if problem is not None:
             raise ValidationError(problem)
+
+
+class ReportState(models.TextChoices):
+    """Where an agency's annual report stands on its way to publication."""
+
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "已报送"
+    # Set by the supervising office (issue 11): sent back with comments, editable again.
+    RETURNED = "returned", "已退回"
+    # Set by the supervising office (issue 11): reviewed, may be published.
+    ACCEPTED = "accepted", "已审核"
+    PUBLISHED = "published", "已发布"
+
+
+class AnnualReport(models.Model):
+    """An agency's 政府信息公开工作年度报告 for one year: narrative, state, frozen snapshot.
+
+    Changed only through the steps of ``gongkai.annual.yearend``. From submission on,
+    ``snapshot`` holds the report as submitted (figures, findings, the rendered tables and
+    the narrative); publication stamps it with its number and it never changes again.
+    """
+
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.PROTECT,
+        related_name="annual_reports",
+        verbose_name="行政机关",
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    state = models.CharField(
+        "状态", max_length=16, choices=ReportState.choices, default=ReportState.DRAFT
+    )
+    overview = models.TextField("一、总体情况", blank=True)
+    problems = models.TextField("五、存在的主要问题及改进情况", blank=True)
+    other_matters = models.TextField("六、其他需要报告的事项", blank=True)
+    submitted_at = models.DateTimeField("报送时间", null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="报送人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="发布人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The publication number: a serial per agency and calendar year of publication.
+    number_year = models.PositiveSmallIntegerField("编号年份", null=True, blank=True)
+    number = models.PositiveIntegerField("编号", null=True, blank=True)
+    reference = models.CharField("发布编号", max_length=120, blank=True)
+    snapshot = models.JSONField("冻结版本", default=dict, blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "年度报告"
+        verbose_name_plural = "年度报告"
+        ordering = ("agency", "-year")
+        constraints = [  # noqa: RUF012  (Django's Meta API takes a list)
+            models.UniqueConstraint(fields=("agency", "year"), name="annual_report_one_per_year"),
+            models.UniqueConstraint(
+                fields=("agency", "number_year", "number"),
+                condition=models.Q(number__isnull=False),
+                name="annual_report_unique_number",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}年度报告（{self.get_state_display()}）"
+
+    @property
+    def is_frozen(self) -> bool:
+        """True once submitted: the page and the exports show the snapshot."""
+        return self.state != ReportState.DRAFT and self.state != ReportState.RETURNED
