@@ -22,9 +22,10 @@ from gongkai.agencies.models import StaffRole
 from gongkai.applications.choices import OPEN_STATUSES, DisputeResult, DisputeRoute, Status
 from gongkai.applications.deadlines import work_calendar
 from gongkai.applications.models import Dispute
+from gongkai.clock import WorkCalendar
 
-from ..common import staff_page, visible_agencies, visible_applications
-from ..lists import CASE_COLUMNS, CaseFilterForm, CaseList, Column, filter_cases
+from ..common import deadline_status, staff_page, visible_agencies, visible_applications
+from ..lists import CASE_COLUMNS, CaseFilterForm, CaseList, Column, case_url, filter_cases
 
 __all__ = ["GROUPS", "disputes", "group_conditions", "home"]
 
@@ -54,9 +55,9 @@ GROUPS: tuple[Group, ...] = (
 _GROUP_KEYS = {g.key for g in GROUPS}
 
 
-def group_conditions(today: date) -> dict[str, Q]:
+def group_conditions(today: date, calendar: WorkCalendar | None = None) -> dict[str, Q]:
     """Each group's condition on ``today`` (the 5-working-day horizon from the calendar)."""
-    horizon = work_calendar().nth_workday_after(today, SOON_WORKDAYS)
+    horizon = (calendar or work_calendar()).nth_workday_after(today, SOON_WORKDAYS)
     is_open = Q(status__in=sorted(OPEN_STATUSES))
     return {
         "overdue": is_open & Q(deadline__lt=today),
@@ -77,13 +78,23 @@ def _handler_choices(agencies: QuerySet[Any]) -> list[tuple[int, str]]:
     return [(u.pk, u.get_full_name() or u.get_username()) for u in rows]
 
 
-def _reminders(request: HttpRequest, today: date) -> list[Any] | None:
-    """今日提醒 from the reminders feature, or None while it is not there."""
+REMINDERS_SHOWN = 10
+
+
+def _reminders(request: HttpRequest, today: date, calendar: WorkCalendar) -> dict[str, Any] | None:
+    """今日提醒 (the first few and the count) from the reminders feature, or None without it."""
     try:
-        from gongkai.staff.reminders import reminder_cases  # type: ignore[attr-defined,unused-ignore]
+        from gongkai.staff.reminders import reminder_cases
     except ImportError:
         return None
-    return list(reminder_cases(request.user, today))
+    cases = reminder_cases(request.user, today)
+    # An office head may have hundreds: count in SQL, show the first few.
+    shown = [
+        {"app": app, "deadline": deadline_status(app, today=today, calendar=calendar)}
+        for app in cases[:REMINDERS_SHOWN]
+    ]
+    total = len(shown) if len(shown) < REMINDERS_SHOWN else cases.count()
+    return {"shown": shown, "total": total, "more": total - len(shown)}
 
 
 @staff_page
@@ -103,7 +114,8 @@ def home(request: HttpRequest) -> HttpResponse:
     group = request.GET.get("group", "")
     if group not in _GROUP_KEYS:
         group = ""
-    conditions = group_conditions(today)
+    calendar = work_calendar()  # built once: every date below is computed from it
+    conditions = group_conditions(today, calendar)
 
     office = filter_cases(visible_applications(request), cleaned)
     mine = Q(assigned_to=request.user)
@@ -123,7 +135,9 @@ def home(request: HttpRequest) -> HttpResponse:
         cases = cases.filter(status__in=sorted(OPEN_STATUSES))
         default_sort = "deadline"
     cases = cases.select_related("agency", "assigned_to")
-    listing = CaseList(request, cases, CASE_COLUMNS, default_sort=default_sort, today=today)
+    listing = CaseList(
+        request, cases, CASE_COLUMNS, default_sort=default_sort, today=today, calendar=calendar
+    )
     if (response := listing.export_response("工作台案件")) is not None:
         return response
 
@@ -160,7 +174,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "keep_params": [("scope", scope)] + ([("group", group)] if group else []),
         "group": next((g for g in GROUPS if g.key == group), None),
         "today": today,
-        "reminders": _reminders(request, today),
+        "reminders": _reminders(request, today, calendar),
         "dispute_count": open_disputes.count(),
         "disputes_preview": list(open_disputes.select_related("application", "agency")[:5]),
     }
@@ -176,7 +190,13 @@ _ROUTE = dict(DisputeRoute.choices)
 DISPUTE_COLUMNS: tuple[Column, ...] = (
     Column("route", "途径", lambda d, c: _ROUTE.get(d.route, d.route), "route"),
     Column("reference", "案号", lambda d, c: d.reference or "—", "reference"),
-    Column("case", "案件编号", lambda d, c: d.application.reference, "application__reference"),
+    Column(
+        "case",
+        "案件编号",
+        lambda d, c: d.application.reference,
+        "application__reference",
+        link=lambda d: case_url(d.application),
+    ),
     Column("applicant", "申请人", lambda d, c: d.application.applicant_name),
     Column("agency", "被申请机关", lambda d, c: d.agency.name, "agency__name"),
     Column("filed_on", "立案日期", lambda d, c: d.filed_on.isoformat(), "filed_on"),
