@@ -7,6 +7,7 @@ redirect and a flash message (Post/Redirect/Get).
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.contrib import messages
@@ -14,8 +15,8 @@ from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
-from django.urls import reverse
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.access import may_reveal_personal_data, roles_at
@@ -29,6 +30,8 @@ from ..common import deadline_status, staff_page, visible_agencies, visible_appl
 from .timeline import outcome_basis, timeline
 
 __all__ = ["case", "case_action", "register", "reveal"]
+
+logger = logging.getLogger(__name__)
 
 # Steps that close the case for good: a confirmation page first shows what will happen.
 FINAL_ACTIONS: dict[str, str | None] = {
@@ -65,6 +68,21 @@ def _errors_of(form: Form, refused: ActionRefused | None = None) -> list[dict[st
     if leads and refused is not None and refused.message not in shown:
         entries.insert(0, {"text": refused.message, "href": ""})
     return entries
+
+
+# What a browser's date and time inputs accept as their value (ISO), whatever the locale.
+_INPUT_FORMATS = {"date": "%Y-%m-%d", "datetime-local": "%Y-%m-%dT%H:%M"}
+
+
+def _prepared(form: Form) -> Form:
+    """The action's own fields first, the common 日期 and 备注 last; ISO values in date inputs."""
+    own = [name for name in form.fields if name not in ("on", "note")]
+    form.order_fields([*own, "on", "note"])
+    for field in form.fields.values():
+        iso = _INPUT_FORMATS.get(getattr(field.widget, "input_type", ""))
+        if iso:
+            field.widget.format = iso  # type: ignore[attr-defined]
+    return form
 
 
 def _case_url(app: Application) -> str:
@@ -121,7 +139,7 @@ def register(request: HttpRequest) -> HttpResponse:
         form = RegisterApplication.form(agencies=agencies)
         if agencies.count() == 1:
             form.initial["agency"] = agencies.first()
-    context["form"] = form
+    context["form"] = _prepared(form)
     return render(request, "staff/cases/register.html", context, status=status)
 
 
@@ -133,13 +151,19 @@ def _visible_case(request: HttpRequest, reference: str) -> Application:
     return app
 
 
-def _letters_block() -> str | None:
-    """The letters app's case block when it exists (built by the letters developer)."""
+def _letters_block(request: HttpRequest, app: Application) -> str | None:
+    """The letters app's block for this case, or None while it is not wired yet.
+
+    The block (``letters/_case_letters.html``) belongs to the letters developer; until its
+    template and URLs exist the case page says so instead of failing.
+    """
     try:
-        get_template(LETTERS_BLOCK)
+        return render_to_string(LETTERS_BLOCK, {"application": app, "app": app}, request=request)
     except TemplateDoesNotExist:
         return None
-    return LETTERS_BLOCK
+    except NoReverseMatch:
+        logger.warning("letters block on the case page names a URL that is not wired yet")
+        return None
 
 
 def _case_context(request: HttpRequest, app: Application) -> dict[str, Any]:
@@ -171,7 +195,7 @@ def _case_context(request: HttpRequest, app: Application) -> dict[str, Any]:
         "assign_form": assign.form(application=app) if assign.is_allowed(user, app) else None,
         "note_form": note.form(application=app) if note.is_allowed(user, app) else None,
         "reveal_form": reveal.form(application=app) if may_reveal else None,
-        "letters_block": _letters_block(),
+        "letters_block": _letters_block(request, app),
         "outcome_basis": outcome_basis(app.outcome) if app.outcome else "",
     }
 
@@ -287,5 +311,5 @@ def case_action(request: HttpRequest, reference: str, action_name: str) -> HttpR
         status = refused.http_status if refused is not None else 400
     else:
         form = action.form(application=app)
-    context["form"] = form
+    context["form"] = _prepared(form)
     return render(request, "staff/cases/action.html", context, status=status)
