@@ -69,6 +69,9 @@ def _missing() -> str | None:
 def _browser() -> Iterator[Any]:
     reason = _missing()
     if reason:
+        # CI (.ci/run) sets GONGKAI_REQUIRE_BROWSER=1: there a missing browser is a failure.
+        if os.environ.get("GONGKAI_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason)
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 

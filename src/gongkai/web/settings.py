@@ -200,6 +200,15 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# --- E-mail (the morning reminders, gongkai manage remind) ----------------------------------
+# Django's SMTP backend; the defaults suit a mail relay on the same host (port 25).
+EMAIL_HOST = os.environ.get("GONGKAI_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("GONGKAI_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("GONGKAI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("GONGKAI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_flag("GONGKAI_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_EMAIL_FROM", "gongkai@localhost")
+
 # --- Login throttling (django-axes) ---------------------------------------------------------
 # Five wrong passwords for one user name from one address lock that pair out for 15 minutes,
 # the right password included. An administrator lifts it early: gongkai manage axes_reset.
