@@ -53,15 +53,15 @@ def _missing() -> str | None:
     """Why the browser tests cannot run here, or None."""
     if not CHROMIUM.exists():
         return (
-            f"没有 {CHROMIUM}：浏览器测试需要 Debian 的 chromium 和 fonts-noto-cjk"
-            "（以 root 运行 make setup 安装）"
+            f"no {CHROMIUM}: the browser tests need Debian's chromium and fonts-noto-cjk "
+            "(make setup installs them when run as root)"
         )
     if not AXE.exists():
-        return "没有 node_modules/axe-core：运行 make setup（npm ci）"
+        return "no node_modules/axe-core: run make setup (npm ci)"
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "没有 playwright（pip install -e '.[dev]'）"
+        return "no playwright: pip install -e '.[dev]'"
     return None
 
 
