@@ -142,11 +142,11 @@ class IssueLetter(Action):
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:
-        letter = (
-            Letter.objects.select_for_update()
-            .filter(pk=params.get("letter"), application=app)
-            .first()
-        )
+        try:
+            letter_pk = int(params["letter"])
+        except (KeyError, TypeError, ValueError):
+            raise ActionRefused("请指定要出具的告知书。") from None
+        letter = Letter.objects.select_for_update().filter(pk=letter_pk, application=app).first()
         if letter is None:
             raise ActionRefused("该案件没有这份告知书。", code="not_found")
         if letter.is_issued:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -80,7 +81,7 @@ def render_html(letter: Letter, *, for_pdf: bool = False) -> str:
 def render_pdf(letter: Letter) -> bytes:
     """The letter as PDF with the CJK font embedded (WeasyPrint)."""
     # Imported here: WeasyPrint loads pango at import, which pages that never print skip.
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS, HTML  # type: ignore[import-untyped]
 
     pdf: bytes = HTML(string=render_html(letter, for_pdf=True)).write_pdf(
         stylesheets=[CSS(filename=str(_STYLESHEET))]
@@ -119,7 +120,7 @@ def render_docx(letter: Letter) -> bytes:
     def paragraph(
         text: str,
         *,
-        align: int | None = None,
+        align: Any = None,
         size: float = 16,
         bold: bool = False,
         indent: bool = False,
