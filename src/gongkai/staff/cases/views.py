@@ -40,8 +40,9 @@ FINAL_ACTIONS: dict[str, str | None] = {
     "expire_fee": Outcome.OTHER_FEE_UNPAID,
     "withdraw": Outcome.OTHER_OTHER,
 }
-# Steps shown as small forms on the case page (or, for the reveal, as its own button).
-INLINE_ACTIONS = frozenset({"assign", "add_note", "reveal_personal_data"})
+# Steps shown as small forms on the case page (or, for the reveal, as its own button), and
+# issuing a letter, which the letters block offers beside its draft.
+INLINE_ACTIONS = frozenset({"assign", "add_note", "reveal_personal_data", "issue_letter"})
 
 LETTERS_BLOCK = "letters/_case_letters.html"
 
@@ -81,7 +82,7 @@ def _prepared(form: Form) -> Form:
     for field in form.fields.values():
         iso = _INPUT_FORMATS.get(getattr(field.widget, "input_type", ""))
         if iso:
-            field.widget.format = iso  # type: ignore[attr-defined]
+            field.widget.format = iso
     return form
 
 
