@@ -72,6 +72,13 @@ def _parse_args() -> argparse.Namespace:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30.0, help="per page and run")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=2.0,
+        help="mean pause of a user between requests, uniform 0.5x-1.5x (locust's "
+        "wait_time = between(1, 3) for 2.0); 0 is a closed loop at full speed",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database (and reuse it)")
     parser.add_argument("--no-trigram", action="store_true", help="drop the trigram indexes")
     return parser.parse_args()
@@ -243,7 +250,9 @@ def _serve(database: str) -> subprocess.Popen[bytes]:
     raise SystemExit("bench_staff: gunicorn did not start")
 
 
-def _load(urls: list[str], cookie: str, users: int, seconds: float) -> list[float]:
+def _load(
+    urls: list[str], cookie: str, users: int, seconds: float, think: float = 0.0
+) -> list[float]:
     """``users`` threads, each with its own keep-alive connection, for ``seconds``."""
     timings: list[float] = []
     failures: list[str] = []
@@ -254,6 +263,8 @@ def _load(urls: list[str], cookie: str, users: int, seconds: float) -> list[floa
         conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
         headers = {"Cookie": f"sessionid={cookie}", "Host": "127.0.0.1"}
         mine: list[float] = []
+        pauses = random.Random(n)
+        time.sleep(pauses.uniform(0, think))  # users do not all start at once
         for url in itertools.islice(itertools.cycle(urls), n, None):
             if time.monotonic() >= stop_at:
                 break
@@ -265,6 +276,8 @@ def _load(urls: list[str], cookie: str, users: int, seconds: float) -> list[floa
             if response.status != 200:
                 with lock:
                     failures.append(f"{response.status} {url}")
+            if think:
+                time.sleep(pauses.uniform(0.5 * think, 1.5 * think))
         conn.close()
         with lock:
             timings.extend(mine)
@@ -318,7 +331,7 @@ def main() -> int:
         _load(DASHBOARD_URLS[:2] + tuple(search_urls[:2]), cookie, 4, 3)  # warm both workers
         for run in range(1, args.runs + 1):
             for page, urls in (("dashboard", list(DASHBOARD_URLS)), ("search", search_urls)):
-                timings = _load(urls, cookie, args.users, args.seconds)
+                timings = _load(urls, cookie, args.users, args.seconds, args.think)
                 median, p95 = _quantiles(timings)
                 results[page].append((median, p95, len(timings)))
                 print(
@@ -330,7 +343,8 @@ def main() -> int:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     print(
-        f"\n{args.users} users, gunicorn 2 workers, {total:,} applications; median of {args.runs} runs:"
+        f"\n{args.users} users (think time {args.think} s), gunicorn 2 workers, "
+        f"{total:,} applications; median of {args.runs} runs:"
     )
     for page, runs in results.items():
         median = statistics.median(r[0] for r in runs)

@@ -42,7 +42,9 @@ from .common import DeadlineStatus, deadline_status
 
 __all__ = [
     "CASE_COLUMNS",
+    "CLOSED_ONLY",
     "EXPORT_FORMATS",
+    "OPEN_CASE_COLUMNS",
     "PER_PAGE",
     "CaseFilterForm",
     "CaseList",
@@ -112,6 +114,9 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# The columns of open cases leave out what only closed cases have (the page is narrower).
+CLOSED_ONLY = frozenset({"outcome", "closed_on"})
+
 CASE_COLUMNS: tuple[Column, ...] = (
     Column("reference", "案件编号", lambda a, c: a.reference, "reference", link=case_url),
     Column("applicant", "申请人", lambda a, c: a.applicant_name, "applicant_name"),
@@ -141,6 +146,9 @@ CASE_COLUMNS: tuple[Column, ...] = (
     Column("outcome", "办理结果", lambda a, c: _OUTCOME.get(a.outcome, ""), "outcome"),
     Column("closed_on", "办结日期", lambda a, c: _iso(a.closed_on), "closed_on"),
 )
+
+
+OPEN_CASE_COLUMNS: tuple[Column, ...] = tuple(c for c in CASE_COLUMNS if c.key not in CLOSED_ONLY)
 
 
 # -- filters -------------------------------------------------------------------------------
@@ -327,9 +335,9 @@ class CaseList:
                 if column.link is not None and text:
                     inner = format_html('<a href="{}">{}</a>', column.link(obj), text)
             cells.append({"key": column.key, "label": column.label, "text": text})
-            css = ' class="cell-text"' if column.wrap else ""
+            css = f"c-{column.key} cell-text" if column.wrap else f"c-{column.key}"
             html.append(
-                format_html('<td data-label="{}"{}>{}</td>', column.label, mark_safe(css), inner)
+                format_html('<td class="{}" data-label="{}">{}</td>', css, column.label, inner)
             )
         return {
             "object": obj,

@@ -25,7 +25,15 @@ from gongkai.applications.models import Dispute
 from gongkai.clock import WorkCalendar
 
 from ..common import deadline_status, staff_page, visible_agencies, visible_applications
-from ..lists import CASE_COLUMNS, CaseFilterForm, CaseList, Column, case_url, filter_cases
+from ..lists import (
+    CASE_COLUMNS,
+    OPEN_CASE_COLUMNS,
+    CaseFilterForm,
+    CaseList,
+    Column,
+    case_url,
+    filter_cases,
+)
 
 __all__ = ["GROUPS", "disputes", "group_conditions", "home"]
 
@@ -135,8 +143,9 @@ def home(request: HttpRequest) -> HttpResponse:
         cases = cases.filter(status__in=sorted(OPEN_STATUSES))
         default_sort = "deadline"
     cases = cases.select_related("agency", "assigned_to")
+    columns = CASE_COLUMNS if group == "closed" else OPEN_CASE_COLUMNS
     listing = CaseList(
-        request, cases, CASE_COLUMNS, default_sort=default_sort, today=today, calendar=calendar
+        request, cases, columns, default_sort=default_sort, today=today, calendar=calendar
     )
     if (response := listing.export_response("工作台案件")) is not None:
         return response
