@@ -89,6 +89,8 @@ class SaveLetterDraft(RecordAction[Letter]):
 
 def start_draft(actor: Any, application: Application, kind: str, outcome: str = "") -> Letter:
     """A new draft of ``kind`` for ``application`` from the agency's template (audited)."""
+    # The case as it stands now (a caller may hold the instance from before its last step).
+    application = Application.objects.select_related("agency").get(pk=application.pk)
     if not any(c.kind == kind and c.outcome == outcome for c in available_letters(application)):
         raise RecordRefused("该案件当前没有需要出具的此类告知书。", code="conflict")
     existing = Letter.objects.filter(

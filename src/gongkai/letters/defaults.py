@@ -147,11 +147,16 @@ _ANSWERS: dict[str, str] = {
         "本机关已向您发出收费通知，缴费期限至{{ 缴费期限 }}。您逾期未按收费通知要求缴纳信息"
         "处理费。根据{{ 依据条款 }}的规定，本机关不再处理该政府信息公开申请。"
     ),
+    # 其他处理 has no article of its own (OUTCOME_BASES gives "—"): the office writes it.
     Outcome.OTHER_OTHER: (
         "经审查，本机关对您的申请作如下处理：__________（请写明处理结果、理由和依据）。"
     ),
 }
 
+# Unclear (not in the statute fact sheet): whether a correction or extension notice is itself
+# open to reconsideration or a lawsuit, as a procedural step, is for the courts; the defaults
+# carry the remedy clause as every letter to the applicant does, and an office that is
+# advised otherwise deletes that paragraph from its own template.
 DEFAULT_TEMPLATES: dict[str, DefaultTemplate] = {
     LetterKind.CORRECTION: DefaultTemplate(
         "政府信息公开申请补正通知书",
@@ -164,6 +169,7 @@ DEFAULT_TEMPLATES: dict[str, DefaultTemplate] = {
                 "请于{{ 补正期限 }}前将补正后的申请提交本机关。答复期限自本机关收到补正后的申请"
                 "之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开"
                 "申请。",
+                _REMEDY,
                 _CLOSING,
             )
         ),
@@ -176,6 +182,7 @@ DEFAULT_TEMPLATES: dict[str, DefaultTemplate] = {
                 "因__________，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人"
                 "同意，根据" + REGULATION + "{{ 依据条款 }}的规定，答复期限延长20个工作日，"
                 "延长后的答复期限至{{ 答复期限 }}。",
+                _REMEDY,
                 _CLOSING,
             )
         ),

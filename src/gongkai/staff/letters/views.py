@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.forms import Form
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
@@ -96,7 +96,7 @@ def _may_draft(user: Any, letter: Letter) -> bool:
     return True
 
 
-def _errors_of(form: Form, message: str = "") -> list[dict[str, str]]:
+def _errors_of(form: BaseForm, message: str = "") -> list[dict[str, str]]:
     """The error summary: each message linked to its field; a refusal's message first."""
     entries = [{"text": message, "href": ""}] if message else []
     for name, texts in form.errors.items():
@@ -235,7 +235,7 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
 def _download(item: Letter, data: bytes, suffix: str, content_type: str) -> HttpResponse:
     name = item.number or f"{item.title}（草稿）"
     response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, f"{name}.{suffix}")
+    response["Content-Disposition"] = content_disposition_header(True, f"{name}.{suffix}") or ""
     # Letters carry personal data: never kept by a shared cache or the browser.
     response["Cache-Control"] = "no-store"
     return response
