@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 # A field deep-copies its widget, so one instance serves every date field.
-_DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+_DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 # Fields every action form has; the others are the action's own parameters.
 COMMON_FIELDS = frozenset({"idempotency_key", "note", "on"})
@@ -111,7 +111,8 @@ class RegistrationForm(ActionForm):
     applicant_contact = forms.CharField(label="联系方式", required=False, max_length=200)
     channel = forms.ChoiceField(label="申请渠道", choices=CHANNEL_CHOICES)
     arrived_at = forms.DateTimeField(
-        label="到达时间", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label="到达时间",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     confirmed_on = forms.DateField(
         label="确认日期（平信、传真、互联网等渠道必填）", required=False, widget=_DATE_INPUT
