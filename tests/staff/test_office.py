@@ -231,3 +231,31 @@ def test_table2_is_entered_for_an_administered_agency_audited() -> None:
     assert figures == {"t2.licensing.decisions": 7, "t2.fees.amount_wan_yuan": pytest.approx(0.25)}
     assert not Table2Entry.objects.filter(agency=w.other).exists()
     assert AuditEntry.objects.filter(action="table2_figure", agency=w.town).count() == 2
+
+
+def test_a_malformed_calendar_day_is_refused_beside_its_field() -> None:
+    w = World()
+    page = client_for(w.admin).post(
+        "/staff/office/calendar/", {"date": "2027-02-30x", "is_workday": "1"}
+    )
+    assert page.status_code == 400
+    assert "日期：" in page.content.decode()
+    assert not CalendarOverride.objects.exists()
+
+
+def test_the_agency_action_itself_checks_the_subtree_and_the_root() -> None:
+    from gongkai.audit.actions import RecordRefused
+    from gongkai.audit.organisation import ChangeAgency
+
+    w = Counties()
+    with pytest.raises(RecordRefused, match="须由另县人民政府的管理员办理"):
+        ChangeAgency.save(w.admin, Agency(name="越权", code="y", kind="department", parent=w.other))
+    w.bureau.parent = w.other
+    with pytest.raises(RecordRefused, match="不在您管理的范围内"):
+        ChangeAgency.save(w.admin, w.bureau)
+    with pytest.raises(RecordRefused, match="最上级机关"):
+        ChangeAgency.save(w.admin, Agency(name="新县", code="z", kind="government"))
+    with pytest.raises(RecordRefused, match="管理员"):
+        ChangeAgency.save(w.head, Agency(name="某局", code="h", kind="department", parent=w.bureau))
+    assert not Agency.objects.filter(code__in=["y", "z", "h"]).exists()
+    assert Agency.objects.get(code="bureau").parent == w.county

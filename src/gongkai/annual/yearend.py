@@ -101,7 +101,8 @@ def build_snapshot(report: Report, narrative: dict[str, str]) -> dict[str, Any]:
 def report_document(row: AnnualReport) -> dict[str, Any]:
     """What the page and the exports show: the snapshot once frozen, else compiled now."""
     if row.is_frozen and row.snapshot:
-        return row.snapshot
+        frozen: dict[str, Any] = row.snapshot
+        return frozen
     compiled = compile_report(row.agency, row.year)
     return build_snapshot(compiled, {name: getattr(row, name) for name, _ in NARRATIVE_FIELDS})
 

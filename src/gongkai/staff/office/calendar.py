@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -13,6 +14,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_POST
 
 from gongkai.applications.actions.calendar import ChangeCalendarDay, DeclareCalendarYear
@@ -89,6 +91,13 @@ def _calendar_page(
     )
 
 
+def _date_or_none(raw: str) -> date | None:
+    try:
+        return parse_date(raw.strip())
+    except ValueError:
+        return None
+
+
 def _calendar_url(year: int) -> str:
     return f"{reverse('staff:office-calendar')}?year={year}"
 
@@ -109,7 +118,8 @@ def calendar(request: HttpRequest, scope: Any) -> HttpResponse:
     """The year's overrides (next year by default); POST adds or changes a day."""
     if request.method != "POST":
         return _calendar_page(request)
-    existing = CalendarOverride.objects.filter(date=request.POST.get("date") or None).first()
+    day_given = _date_or_none(request.POST.get("date", ""))
+    existing = CalendarOverride.objects.filter(date=day_given).first() if day_given else None
     form = CalendarDayForm(request.POST, instance=existing)
     if form.is_valid():
         day = form.save(commit=False)

@@ -147,7 +147,8 @@ def agency_edit(request: HttpRequest, scope: Any, code: str) -> HttpResponse:
             status=403,
         )
     title = f"修改机关：{agency.name}"
-    if agency.parent_id is None and not request.user.is_superuser:  # type: ignore[union-attr]
+    user: Any = request.user
+    if agency.parent_id is None and not user.is_superuser:
         parents = Agency.objects.filter(pk=agency.pk).none()
     else:
         parents = scope

@@ -136,7 +136,7 @@ def document_html(document: dict[str, Any], *, draft: bool) -> str:
 
 def document_pdf(document: dict[str, Any], *, draft: bool) -> bytes:
     """The report as PDF (A4, Noto CJK fonts embedded by WeasyPrint)."""
-    from weasyprint import HTML  # heavy import: only when a PDF is asked for
+    from weasyprint import HTML  # type: ignore[import-untyped]  # heavy: only for a PDF
 
     pdf = HTML(string=document_html(document, draft=draft)).write_pdf()
     assert pdf is not None

@@ -53,14 +53,15 @@ def chosen_agency(request: HttpRequest) -> Agency:
     visible = visible_agencies(request).order_by("path")
     code = request.GET.get("agency", "")
     if code:
-        found = visible.filter(code=code).first()
+        found: Agency | None = visible.filter(code=code).first()
         if found is None:
             exists = Agency.objects.filter(code=code).exists()
             reason = "您无权查看该机关的年度报告。" if exists else f"没有代码为“{code}”的机关。"
             raise _Refused(_refused(request, reason, 403 if exists else 404))
         return found
-    own = StaffRole.objects.filter(user=request.user).order_by("agency__path").first()
-    chosen = own.agency if own is not None else visible.first()
+    user: Any = request.user
+    own = StaffRole.objects.filter(user=user).order_by("agency__path").first()
+    chosen: Agency | None = own.agency if own is not None else visible.first()
     if chosen is None:
         raise _Refused(_refused(request, "没有可查看的机关。", 404))
     return chosen
@@ -77,7 +78,8 @@ def _guarded(view: Any) -> Any:
             agency = chosen_agency(request)
         except _Refused as refused:
             return refused.response
-        return view(request, year, agency, *args, **kwargs)
+        response: HttpResponse = view(request, year, agency, *args, **kwargs)
+        return response
 
     wrapped.__doc__ = view.__doc__
     return wrapped
@@ -94,8 +96,8 @@ def _page(
     status: int = 200,
 ) -> HttpResponse:
     row = current_report(agency, year)
-    user = request.user
-    may_edit = bool(user.is_superuser or roles_at(user, agency) & EDIT_ROLES)  # type: ignore[union-attr]
+    user: Any = request.user
+    may_edit = bool(user.is_superuser or roles_at(user, agency) & EDIT_ROLES)
     document: dict[str, Any] | None = None
     compile_error = ""
     try:
