@@ -259,3 +259,20 @@ def embedded_fonts(pdf: Any) -> set[str]:
                 ):
                     names.add(resolve1(part["BaseFont"]).name)
     return names
+
+
+def test_a_returned_report_is_edited_and_submitted_again() -> None:
+    w = World()
+    head = client_for(w.head)
+    with time_machine.travel(JANUARY):
+        write_narrative(head)
+        head.post(f"{URL}submit/{Q}")
+        # What the supervising office's page (issue 11) will do through its own step.
+        AnnualReport.objects.filter(agency=w.bureau, year=2025).update(state=ReportState.RETURNED)
+        page = head.get(URL + Q).content.decode()
+        assert "上级主管部门已退回" in page and "保存正文" in page
+        assert write_narrative(head, overview="按意见修改。").status_code == 302
+        assert head.post(f"{URL}submit/{Q}").status_code == 302
+    row = AnnualReport.objects.get(agency=w.bureau, year=2025)
+    assert row.state == ReportState.SUBMITTED
+    assert row.snapshot["narrative"]["overview"] == "按意见修改。"

@@ -65,6 +65,11 @@ def _table(doc: Any, table: dict[str, Any]) -> None:
     grid = doc.add_table(rows=len(rows), cols=width)
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    # python-docx's table.cell() walks the whole table on every call: take the cells once,
+    # fill the anchors, then merge (the merged regions are disjoint, so the cached cells
+    # outside each region stay valid).
+    cells = grid._cells
+    merges: list[tuple[int, int, int, int]] = []
     covered: set[tuple[int, int]] = set()
     for r, row in enumerate(rows):
         c = 0
@@ -74,19 +79,20 @@ def _table(doc: Any, table: dict[str, Any]) -> None:
             if c >= width:
                 break
             last_r, last_c = r + cell["rowspan"] - 1, min(c + cell["colspan"], width) - 1
-            target = grid.cell(r, c)
             if (last_r, last_c) != (r, c):
-                target = target.merge(grid.cell(last_r, last_c))
+                merges.append((r, c, last_r, last_c))
             for dr in range(cell["rowspan"]):
                 for dc in range(cell["colspan"]):
                     covered.add((r + dr, c + dc))
-            para = target.paragraphs[0]
+            para = cells[r * width + c].paragraphs[0]
             if cell["figure"]:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             elif cell["header"]:
                 para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _set_font(para.add_run(cell["text"]), _SANS, 8)
             c += cell["colspan"]
+    for r, c, last_r, last_c in merges:
+        cells[r * width + c].merge(cells[last_r * width + last_c])
 
 
 def document_docx(document: dict[str, Any]) -> bytes:
