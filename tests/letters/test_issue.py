@@ -13,6 +13,7 @@ from gongkai.applications.choices import EventKind
 from gongkai.audit.actions import RecordRefused
 from gongkai.audit.models import AuditEntry
 from gongkai.letters.actions import IssueLetter, SaveLetterDraft, start_draft
+from gongkai.letters.drafting import available_letters
 from gongkai.letters.models import Letter
 from tests.letters.helpers import (
     COURT,
@@ -108,3 +109,11 @@ def test_only_letters_the_case_calls_for_may_be_drafted() -> None:
         start_draft(w.handler, app, "correction")
     with pytest.raises(RecordRefused, match="没有需要出具"):
         start_draft(w.handler, app, "answer", "granted")
+
+
+def test_an_issued_letter_is_not_offered_again() -> None:
+    w = letters_world()
+    letter = issue(w, draft_answer(w))
+    assert available_letters(letter.application) == []
+    with pytest.raises(RecordRefused, match="没有需要出具"):
+        start_draft(w.handler, letter.application, "answer", "granted")

@@ -130,6 +130,12 @@ class LetterChoice:
 def available_letters(app: Application) -> list[LetterChoice]:
     """The letters ``app``'s steps so far call for (补正 after 告知补正, the answer after 答复…)."""
     kinds = set(app.events.values_list("kind", flat=True))
+    # A letter once issued is final; the same letter is not drafted a second time.
+    issued = set(
+        Letter.objects.filter(application=app, issued_on__isnull=False).values_list(
+            "kind", "outcome"
+        )
+    )
     choices: list[LetterChoice] = []
     steps = (
         (EventKind.CORRECTION_REQUESTED, LetterKind.CORRECTION),
@@ -138,9 +144,9 @@ def available_letters(app: Application) -> list[LetterChoice]:
         (EventKind.FEE_NOTICE_ISSUED, LetterKind.FEE_NOTICE),
     )
     for event, kind in steps:
-        if event in kinds:
+        if event in kinds and (kind, "") not in issued:
             choices.append(LetterChoice(kind, "", template_label(kind)))
-    if app.outcome:
+    if app.outcome and (LetterKind.ANSWER, app.outcome) not in issued:
         key = template_key(LetterKind.ANSWER, app.outcome)
         choices.append(LetterChoice(LetterKind.ANSWER, app.outcome, template_label(key)))
     return choices
