@@ -12,13 +12,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.access import roles_at
 from gongkai.agencies.models import Agency, StaffRole
 from gongkai.annual.compile import CompileError
-from gongkai.annual.models import ReportState
+from gongkai.annual.models import FIRST_COMPILED_YEAR, ReportState
 from gongkai.annual.yearend import (
     EDIT_ROLES,
     PublishReport,
@@ -104,7 +105,9 @@ def _page(
         document = report_document(row)
     except CompileError as exc:
         compile_error = exc.message
-        status = 404 if status == 200 else status
+        # A year the system cannot report on is not a page; bad register data is.
+        if year < FIRST_COMPILED_YEAR or year > timezone.localdate().year + 1:
+            status = 404
     editable = may_edit and not row.is_frozen and not compile_error
     if narrative_form is None:
         narrative_form = NarrativeForm(
