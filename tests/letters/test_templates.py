@@ -14,6 +14,8 @@ from gongkai.letters.drafting import letter_values
 from gongkai.letters.placeholders import PLACEHOLDERS, fill, unknown_placeholders
 from tests.letters.helpers import RECONSIDERATION_BODY, answered, letters_world
 
+ID_NUMBER = "11010519491231002X"
+
 
 def test_every_outcome_and_kind_has_a_default_using_known_placeholders() -> None:
     keys = {template_key(LetterKind.ANSWER, outcome) for outcome in Outcome.values}
@@ -47,7 +49,7 @@ def _today() -> Iterator[None]:
 @pytest.mark.parametrize("outcome", sorted(set(Outcome.values)))
 def test_each_answer_letter_cites_the_article_of_its_outcome(outcome: str) -> None:
     w = letters_world()
-    app = answered(w, "granted")
+    app = answered(w, "granted", applicant_id_number=ID_NUMBER)
     default = DEFAULT_TEMPLATES[template_key(LetterKind.ANSWER, outcome)]
     text = fill(default.body, letter_values(app, LetterKind.ANSWER, outcome))
     article = OUTCOME_BASES[outcome].article
@@ -58,4 +60,5 @@ def test_each_answer_letter_cites_the_article_of_its_outcome(outcome: str) -> No
     assert f"60日内向{RECONSIDERATION_BODY}申请行政复议" in text
     assert "6个月内" in text and "{{" not in text
     # The identity number stays out unless a template asks for it.
-    assert app.applicant_id_number == "" or app.applicant_id_number not in text
+    assert app.applicant_id_number == ID_NUMBER and ID_NUMBER not in text
+    assert ID_NUMBER in fill("{{ 身份证号码 }}", letter_values(app, LetterKind.ANSWER, outcome))
