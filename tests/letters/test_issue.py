@@ -19,6 +19,7 @@ from tests.letters.helpers import (
     COURT,
     PREFIX,
     RECONSIDERATION_BODY,
+    correction_requested,
     draft_answer,
     issue,
     letters_world,
@@ -117,3 +118,21 @@ def test_an_issued_letter_is_not_offered_again() -> None:
     assert available_letters(letter.application) == []
     with pytest.raises(RecordRefused, match="没有需要出具"):
         start_draft(w.handler, letter.application, "answer", "granted")
+
+
+def test_correction_and_consultation_letters_follow_their_steps() -> None:
+    from gongkai.applications.actions import StartConsultation
+
+    w = letters_world()
+    app = correction_requested(w)
+    correction = start_draft(w.handler, app, "correction")
+    assert correction.title == "政府信息公开申请补正通知书"
+    assert "请于2026年3月20日前" in correction.body and "第三十条" in correction.body
+    other = w.register(date(2026, 3, 2))
+    StartConsultation.execute(
+        w.handler, other, kind="third_party", party="某某科技有限公司", on=date(2026, 3, 5)
+    )
+    letter = start_draft(w.handler, other, "consultation")
+    assert letter.body.startswith("某某科技有限公司：")
+    assert "15个工作日" in letter.body and "行政复议" not in letter.body
+    assert issue(w, letter).number.endswith("第1号")
