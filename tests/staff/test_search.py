@@ -11,6 +11,7 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from gongkai.applications.models import Application
+from gongkai.staff.search import views as search_views
 from tests.register_factories import World, staff
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +59,7 @@ def test_chinese_words_are_found_inside_a_sentence_without_word_breaks() -> None
     head = _client(w.head)
     assert _found(head, words="公路养护") == {roads.reference}
     assert _found(head, words="影响评") == {school.reference}
-    assert _found(head, applicant="小明") == {school.reference}
+    assert _found(head, applicant="王小明") == {school.reference}
     assert _found(head, reference=roads.reference[-6:]) >= {roads.reference}
     assert _found(head, words="不存在的词") == set()
     assert (
@@ -109,3 +110,20 @@ def test_the_empty_form_asks_for_a_condition() -> None:
     html = page.content.decode()
     assert "请输入至少一个检索条件" in html
     assert "<title>检索 · " in html
+
+
+def test_a_short_name_is_a_prefix_and_a_broad_search_counts_up_to_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    w, roads, school, _town = _world()
+    head = _client(w.head)
+    # One or two characters have no trigram: matched as the start of the name.
+    assert _found(head, applicant="李") == {roads.reference}
+    assert _found(head, applicant="王小") == {school.reference}
+    assert _found(head, applicant="四") == set()
+    monkeypatch.setattr(search_views, "COUNT_LIMIT", 1)
+    page = head.get("/staff/search/", {"status": "registered"})
+    assert page.context["listing"].total_capped
+    assert "共 <strong>1+</strong> 条" in page.content.decode()
+    monkeypatch.setattr(search_views, "COUNT_LIMIT", 1000)
+    assert not head.get("/staff/search/", {"status": "registered"}).context["listing"].total_capped

@@ -29,6 +29,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -55,6 +56,8 @@ __all__ = [
 ]
 
 PER_PAGE = 50
+# Shorter substrings have no trigram (pg_trgm): names that short are matched as a prefix.
+SUBSTRING_MIN = 3
 EXPORT_FORMATS = ("csv", "xlsx")
 # Exports stop here: a larger register is exported through the ledger command.
 EXPORT_LIMIT = 100_000
@@ -225,6 +228,10 @@ def filter_cases(queryset: QuerySet[Any], data: dict[str, Any]) -> QuerySet[Any]
         ("words", "description__icontains"),
     ):
         if value := (data.get(key) or "").strip():
+            if key == "applicant" and len(value) < SUBSTRING_MIN:
+                # A one- or two-character name (王伟) is a surname-first prefix: indexable,
+                # where a substring that short has no trigram and scans the register.
+                lookup = "applicant_name__istartswith"
             queryset = queryset.filter(**{lookup: value})
     if data.get("agency") is not None:
         queryset = queryset.filter(agency=data["agency"])
@@ -246,6 +253,21 @@ def filter_cases(queryset: QuerySet[Any], data: dict[str, Any]) -> QuerySet[Any]
 # -- the list ------------------------------------------------------------------------------
 
 
+class _CappedPaginator(Paginator):  # type: ignore[type-arg]
+    """A paginator whose count stops at ``count_limit`` (a broad search need not count all)."""
+
+    def __init__(self, object_list: Any, per_page: int, *, count_limit: int | None) -> None:
+        super().__init__(object_list, per_page)
+        self._count_limit = count_limit
+
+    @cached_property
+    def count(self) -> int:
+        if self._count_limit is None:
+            return int(super().count)
+        # COUNT over a LIMITed subquery: the index scan stops at the limit.
+        return int(self.object_list[: self._count_limit].count())
+
+
 class CaseList:
     """A sorted, paginated list of rows with its header links and exports."""
 
@@ -259,6 +281,7 @@ class CaseList:
         per_page: int = PER_PAGE,
         today: date | None = None,
         calendar: WorkCalendar | None = None,
+        count_limit: int | None = None,
     ) -> None:
         self.request = request
         self.columns = tuple(columns)
@@ -274,15 +297,21 @@ class CaseList:
         # The primary key breaks ties, so pages never repeat or skip a row.
         order = (f"-{field}", "-pk") if self.descending else (field, "pk")
         self.queryset = queryset.order_by(*order)
-        self.paginator = Paginator(self.queryset, per_page)
+        self.count_limit = count_limit
+        self.paginator = _CappedPaginator(self.queryset, per_page, count_limit=count_limit)
         self.page: Page[Any] = self.paginator.get_page(request.GET.get("page"))
         self._rows: list[dict[str, Any]] | None = None
 
     # page
     @property
     def total(self) -> int:
-        """Rows matching the filters (all pages)."""
+        """Rows matching the filters (all pages; at most ``count_limit`` when capped)."""
         return int(self.paginator.count)
+
+    @property
+    def total_capped(self) -> bool:
+        """True when more rows match than were counted (shown as "N+ 条")."""
+        return self.count_limit is not None and self.total >= self.count_limit
 
     @property
     def page_columns(self) -> tuple[Column, ...]:

@@ -3,7 +3,8 @@
 The search uses ``icontains``, which Django writes as ``UPPER(col::text) LIKE UPPER(%s)`` on
 PostgreSQL; the indexes are on exactly that expression so the planner can use them for a
 Chinese substring without word breaks (pg_trgm hashes multibyte trigrams). Patterns shorter
-than three characters have no trigram and still scan. SQLite keeps its plain LIKE.
+than three characters have no trigram: a short applicant name is searched as a prefix
+(B-tree below); a short word of the request still scans. SQLite keeps its plain LIKE.
 """
 
 from __future__ import annotations
@@ -26,11 +27,18 @@ def _create(apps: Any, schema_editor: Any) -> None:
             f"CREATE INDEX IF NOT EXISTS app_{column}_trgm ON {TABLE} "
             f'USING gin (UPPER("{column}"::text) gin_trgm_ops)'
         )
+    # Names of one or two characters have no trigram: the search matches them as a prefix
+    # (istartswith), which this B-tree answers.
+    schema_editor.execute(
+        f"CREATE INDEX IF NOT EXISTS app_applicant_name_prefix ON {TABLE} "
+        '(UPPER("applicant_name"::text) text_pattern_ops)'
+    )
 
 
 def _drop(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
+    schema_editor.execute("DROP INDEX IF EXISTS app_applicant_name_prefix")
     for column in COLUMNS:
         schema_editor.execute(f"DROP INDEX IF EXISTS app_{column}_trgm")
 
