@@ -90,6 +90,7 @@ def render_pdf(letter: Letter) -> bytes:
 
 
 def _set_font(run: object, name: str, size_pt: float, *, bold: bool = False) -> None:
+    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
@@ -102,6 +103,12 @@ def _set_font(run: object, name: str, size_pt: float, *, bold: bool = False) -> 
     r_fonts = r_pr.get_or_add_rFonts()
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         r_fonts.set(qn(attr), name)
+    # The language picks simplified-Chinese glyph forms from a pan-CJK font.
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:eastAsia"), "zh-CN")
 
 
 def render_docx(letter: Letter) -> bytes:
