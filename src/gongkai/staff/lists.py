@@ -264,8 +264,9 @@ class _CappedPaginator(Paginator):  # type: ignore[type-arg]
     def count(self) -> int:
         if self._count_limit is None:
             return int(super().count)
-        # COUNT over a LIMITed subquery: the index scan stops at the limit.
-        return int(self.object_list[: self._count_limit].count())
+        # COUNT over a LIMITed, unordered subquery: the search index's scan stops at the
+        # limit (kept in order, PostgreSQL walks the date index through the whole register).
+        return int(self.object_list.order_by()[: self._count_limit].count())
 
 
 class CaseList:
