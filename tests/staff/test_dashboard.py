@@ -158,7 +158,11 @@ def test_personal_data_is_masked_in_the_page_and_the_exports() -> None:
 def test_filters_sorting_pagination_and_the_export_follow_the_same_query() -> None:
     w = World()
     for n in range(55):
-        _case(w, deadline=date(2026, 3, 1 + n % 28), channel="registered_post" if n % 5 == 0 else "in_person")
+        _case(
+            w,
+            deadline=date(2026, 3, 1 + n % 28),
+            channel="registered_post" if n % 5 == 0 else "in_person",
+        )
     with _at(date(2026, 2, 13)):
         head = _client(w.head)
         first = head.get("/staff/")

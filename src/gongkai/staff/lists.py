@@ -266,7 +266,8 @@ class _CappedPaginator(Paginator):  # type: ignore[type-arg]
             return int(super().count)
         # COUNT over a LIMITed, unordered subquery: the search index's scan stops at the
         # limit (kept in order, PostgreSQL walks the date index through the whole register).
-        return int(self.object_list.order_by()[: self._count_limit].count())
+        queryset: QuerySet[Any] = self.object_list  # type: ignore[assignment]
+        return int(queryset.order_by()[: self._count_limit].count())
 
 
 class CaseList:
