@@ -6,21 +6,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0002_personal_data_revealed'),
+        ("applications", "0002_personal_data_revealed"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='application',
-            name='assigned_to',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_applications', to=settings.AUTH_USER_MODEL, verbose_name='承办人'),
+            model_name="application",
+            name="assigned_to",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="assigned_applications",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="承办人",
+            ),
         ),
         migrations.AlterField(
-            model_name='applicationevent',
-            name='kind',
-            field=models.CharField(choices=[('registered', '登记'), ('correction_requested', '告知补正'), ('correction_received', '收到补正'), ('correction_expired', '逾期未补正'), ('consultation_started', '开始征求意见'), ('consultation_ended', '征求意见结束'), ('extension_approved', '批准延期'), ('routed', '转部门协查'), ('fee_notice_issued', '发出收费通知'), ('fee_paid', '缴费'), ('fee_expired', '逾期未缴费'), ('withdrawn', '撤回申请'), ('answered', '答复'), ('delivered', '送达'), ('reopened', '重新办理'), ('dispute_filed', '复议诉讼立案'), ('dispute_decided', '复议诉讼审结'), ('deadline_recomputed', '期限重算'), ('personal_data_revealed', '查看完整身份信息'), ('assigned', '分派承办人'), ('note_added', '内部备注')], max_length=32, verbose_name='事项'),
+            model_name="applicationevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("registered", "登记"),
+                    ("correction_requested", "告知补正"),
+                    ("correction_received", "收到补正"),
+                    ("correction_expired", "逾期未补正"),
+                    ("consultation_started", "开始征求意见"),
+                    ("consultation_ended", "征求意见结束"),
+                    ("extension_approved", "批准延期"),
+                    ("routed", "转部门协查"),
+                    ("fee_notice_issued", "发出收费通知"),
+                    ("fee_paid", "缴费"),
+                    ("fee_expired", "逾期未缴费"),
+                    ("withdrawn", "撤回申请"),
+                    ("answered", "答复"),
+                    ("delivered", "送达"),
+                    ("reopened", "重新办理"),
+                    ("dispute_filed", "复议诉讼立案"),
+                    ("dispute_decided", "复议诉讼审结"),
+                    ("deadline_recomputed", "期限重算"),
+                    ("personal_data_revealed", "查看完整身份信息"),
+                    ("assigned", "分派承办人"),
+                    ("note_added", "内部备注"),
+                ],
+                max_length=32,
+                verbose_name="事项",
+            ),
         ),
     ]
