@@ -22,7 +22,7 @@ help:
 
 # Debian packages: Chromium for the browser tests (Playwright drives /usr/bin/chromium; it never
 # downloads a browser), Noto CJK so Chinese renders in them and in the PDF letters (WeasyPrint).
-DEBIAN_PACKAGES ?= chromium fonts-noto-cjk
+DEBIAN_PACKAGES ?= chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
 
 setup: $(BIN)/.installed system-packages vendor/.installed
 

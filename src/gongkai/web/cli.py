@@ -124,7 +124,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _runserver(addr: str) -> int:
     from django.core.management import call_command
 
-    print(f"管理界面：http://{addr}/admin/ （按 Ctrl+C 停止）")
+    print(f"工作台：http://{addr}/staff/  管理界面：http://{addr}/admin/ （按 Ctrl+C 停止）")
     call_command("runserver", addr, use_reloader=False)
     return 0
 
