@@ -16,8 +16,6 @@ Use in a view::
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -36,7 +34,7 @@ from django.utils.safestring import mark_safe
 from gongkai.applications.choices import CHANNEL_CHOICES, Outcome, Status
 from gongkai.applications.deadlines import work_calendar
 from gongkai.clock import WorkCalendar
-from gongkai.ledger import neutralised
+from gongkai.ledger import csv_bytes, neutralised, xlsx_bytes
 from gongkai.masking import mask_contact, mask_identity_number
 
 from .common import DeadlineStatus, deadline_status
@@ -423,42 +421,12 @@ class CaseList:
         stamp = self.ctx.today.isoformat()
         filename = f"{name}-{stamp}.{fmt}"
         if fmt == "csv":
-            body = _csv(self.export_headers(), self.export_rows())
+            body = csv_bytes(self.export_headers(), self.export_rows())
             content_type = "text/csv; charset=utf-8"
         else:
-            body = _xlsx(name, self.export_headers(), self.export_rows())
+            body = xlsx_bytes(name, self.export_headers(), self.export_rows())
             content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         response = HttpResponse(body, content_type=content_type)
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
         response["Cache-Control"] = "no-store"
         return response
-
-
-def _csv(headers: list[str], rows: Iterable[list[str]]) -> bytes:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
-    # The BOM makes Excel read the file as UTF-8 instead of the system's GBK.
-    return out.getvalue().encode("utf-8-sig")
-
-
-def _xlsx(title: str, headers: list[str], rows: Iterable[list[str]]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    sheet.append(headers)
-    for row in rows:
-        cells = []
-        for value in row:
-            # Typed as text: "=..." must not become a live formula, nor a number a float.
-            cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
-            cell.data_type = "s"
-            cells.append(cell)
-        sheet.append(cells)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
