@@ -136,6 +136,8 @@ class Action:
     roles: ClassVar[frozenset[str]] = HANDLING_ROLES
     statuses: ClassVar[frozenset[str]] = frozenset()
     form_class: ClassVar[type[ActionForm]] = ActionForm
+    # False for steps that happen when they are recorded (a note, a reveal): no legal date.
+    dated: ClassVar[bool] = True
 
     # --- the form ------------------------------------------------------------------------
 
@@ -219,6 +221,8 @@ class Action:
     @classmethod
     def effective_date(cls, app: Application, on: date | str | None) -> date:
         """The legal date of the step: today by default, never before receipt or in future."""
+        if not cls.dated:
+            on = None
         value = coerce_date(on, "日期", required=False) or timezone.localdate()
         if value > timezone.localdate():
             raise ActionRefused(f"日期不能晚于今天：{value.isoformat()}")

@@ -37,10 +37,7 @@ class AssignHandler(Action):
     roles = frozenset({Role.OFFICE_HEAD, Role.ADMINISTRATOR})
     statuses = OPEN
     form_class = AssignForm
-
-    @classmethod
-    def effective_date(cls, app: Application, on: date | str | None) -> date:
-        return super().effective_date(app, None)
+    dated = False
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:
@@ -66,10 +63,7 @@ class AddInternalNote(Action):
     roles = CASE_WORK_ROLES
     statuses = ALL_STATUSES
     form_class = InternalNoteForm
-
-    @classmethod
-    def effective_date(cls, app: Application, on: date | str | None) -> date:
-        return super().effective_date(app, None)
+    dated = False
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:

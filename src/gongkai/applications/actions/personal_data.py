@@ -37,11 +37,7 @@ class RevealPersonalData(Action):
     roles = CASE_WORK_ROLES
     statuses = ALL_STATUSES
     form_class = RevealForm
-
-    @classmethod
-    def effective_date(cls, app: Application, on: date | str | None) -> date:
-        # A reveal happens now, whatever date a form carries.
-        return super().effective_date(app, None)
+    dated = False  # a reveal happens now, whatever date a form carries
 
     @classmethod
     def apply(cls, actor: Any, app: Application, on: date, **params: Any) -> dict[str, Any]:
