@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from gongkai.audit.models import actor_field
 from gongkai.report import METRICS, Generation, ValueKind
 
 __all__ = [
@@ -131,23 +131,9 @@ class AnnualReport(models.Model):
     problems = models.TextField("五、存在的主要问题及改进情况", blank=True)
     other_matters = models.TextField("六、其他需要报告的事项", blank=True)
     submitted_at = models.DateTimeField("报送时间", null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="报送人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    submitted_by = actor_field("报送人")
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="发布人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    published_by = actor_field("发布人")
     # The publication number: a serial per agency and calendar year of publication.
     number_year = models.PositiveSmallIntegerField("编号年份", null=True, blank=True)
     number = models.PositiveIntegerField("编号", null=True, blank=True)

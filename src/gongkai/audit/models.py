@@ -39,11 +39,11 @@ class AppendOnly:
         raise AuditImmutable(f"{self.record_name}只能追加，不能删除。")
 
 
-def actor_field() -> Any:
-    """The "who" of an audit row: a user, or none for a system job (kept if the user goes)."""
+def actor_field(verbose_name: str = "操作人") -> Any:
+    """The "who" of an audited step: a user, or none for a system job (kept if the user goes)."""
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
+        verbose_name=verbose_name,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
