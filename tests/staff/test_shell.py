@@ -6,7 +6,10 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.db import connection
+from django.template import Context, Template
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from gongkai.applications.actions import RequestCorrection
 from gongkai.staff.common import deadline_status
@@ -73,3 +76,16 @@ def test_a_case_waiting_for_correction_has_no_running_deadline() -> None:
             w.handler, w.register(date(2025, 3, 3)), due_on="2025-03-20"
         )
         assert deadline_status(app).text == "暂停计时（待补正）"
+
+
+def test_deadline_tag_builds_the_calendar_once_per_render() -> None:
+    w = World()
+    apps = [w.register(date(2025, 3, 3)) for _ in range(3)]
+    page = Template(
+        "{% load staff %}{% for a in apps %}{% deadline_of a as d %}{{ d.text }};{% endfor %}"
+    )
+    with time_machine.travel("2025-03-24T10:00:00+08:00"):
+        with CaptureQueriesContext(connection) as queries:
+            out = page.render(Context({"apps": apps}))
+    assert out == "剩余 5 个工作日;" * 3
+    assert len(queries) == 2  # the overrides and the declared years, once for the three rows

@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
+from gongkai.applications.deadlines import work_calendar
 from gongkai.masking import mask_contact, mask_identity_number, mask_phone
 
 from ..common import DeadlineStatus, deadline_status
@@ -61,7 +62,16 @@ def local_time(value: datetime | None) -> str:
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
 
 
-@register.simple_tag
-def deadline_of(app: Any) -> DeadlineStatus:
+# Key of the calendar kept for one render (the root of the render context outlives includes).
+_CALENDAR_KEY = "gongkai.staff.work_calendar"
+
+
+@register.simple_tag(takes_context=True)
+def deadline_of(context: template.Context, app: Any) -> DeadlineStatus:
     """The deadline of ``app`` as it stands today (use ``.text``, ``.tone``, ``.due_on``)."""
-    return deadline_status(app)
+    # work_calendar() costs two queries: a page listing many deadlines builds it once.
+    root = context.render_context.dicts[0]
+    if _CALENDAR_KEY not in root:
+        root[_CALENDAR_KEY] = (timezone.localdate(), work_calendar())
+    today, calendar = root[_CALENDAR_KEY]
+    return deadline_status(app, today=today, calendar=calendar)
