@@ -84,8 +84,10 @@ def test_deadline_tag_builds_the_calendar_once_per_render() -> None:
     page = Template(
         "{% load staff %}{% for a in apps %}{% deadline_of a as d %}{{ d.text }};{% endfor %}"
     )
-    with time_machine.travel("2025-03-24T10:00:00+08:00"):
-        with CaptureQueriesContext(connection) as queries:
-            out = page.render(Context({"apps": apps}))
+    with (
+        time_machine.travel("2025-03-24T10:00:00+08:00"),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        out = page.render(Context({"apps": apps}))
     assert out == "剩余 5 个工作日;" * 3
     assert len(queries) == 2  # the overrides and the declared years, once for the three rows
