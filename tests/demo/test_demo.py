@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -13,6 +14,7 @@ from gongkai.annual.compile import compile_report
 from gongkai.annual.models import Table2Entry
 from gongkai.applications.models import Application, ApplicationEvent, Dispute, Pause
 from gongkai.demo import DEMO_CODE, create_demo_data
+from gongkai.letters.actions import IssueLetter, start_draft
 from gongkai.validate import check_report, check_series
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +110,16 @@ def test_demo_is_deterministic_for_a_seed() -> None:
     create_demo_data(seed=11, today=TODAY, per_year=40)
     assert _fingerprint() == first
     assert len(first) > 50
+
+
+def test_the_demo_can_issue_an_answer_letter_at_once() -> None:
+    create_demo_data(seed=7, today=TODAY, per_year=PER_YEAR)
+    app = Application.objects.filter(agency__code=f"{DEMO_CODE}-EDU", outcome="granted").first()
+    assert app is not None
+    handler = get_user_model().objects.get(username="demo_handler")
+    letter = start_draft(handler, app, "answer", "granted")
+    with time_machine.travel(app.closed_on, tick=False):
+        IssueLetter.execute(handler, app, letter=letter.pk)
+    letter.refresh_from_db()
+    assert letter.number.startswith(f"教育局政府信息公开〔{app.closed_on.year}〕第")
+    assert "示范区人民政府" in letter.body

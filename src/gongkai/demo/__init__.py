@@ -24,6 +24,7 @@ from gongkai.annual.models import Table2Entry
 from gongkai.applications import actions
 from gongkai.applications.actions import ActionRefused
 from gongkai.applications.models import Application, Dispute
+from gongkai.letters.models import LetterSettings
 
 __all__ = ["DEMO_CODE", "DEMO_PASSWORD", "DemoSummary", "create_demo_data"]
 
@@ -148,6 +149,7 @@ def create_demo_data(
         for year in years:
             _year_of_cases(rng, year, today, now, per_year, agencies, users)
         _table2(government, years[:2])
+        _letter_settings(agencies)
     return _summary(True, years)
 
 
@@ -341,6 +343,22 @@ def _answer(rng: random.Random, app: Application, on: Any, head: Any, handler: A
             dispute = app.disputes.get(filed_on=filed)
             result = rng.choices(("upheld", "corrected", "other"), (6, 2, 2))[0]
             actions.DecideDispute.execute(handler, app, on=decided, dispute=dispute, result=result)
+
+
+def _letter_settings(agencies: list[Agency]) -> None:
+    # So that letters can be issued in the demo at once: each agency's number prefix and the
+    # bodies its remedy clause names (the district's departments answer to the district; the
+    # district government itself to the city above it).
+    government = agencies[0]
+    LetterSettings.objects.bulk_create(
+        LetterSettings(
+            agency=agency,
+            number_prefix=f"{agency.name.removeprefix('示范区')}政府信息公开",
+            reconsideration_body="示范市人民政府" if agency == government else government.name,
+            court="示范区人民法院",
+        )
+        for agency in agencies
+    )
 
 
 def _table2(government: Agency, years: tuple[int, ...]) -> None:
