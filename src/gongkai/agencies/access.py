@@ -26,6 +26,7 @@ __all__ = [
     "UNMASKED_EXPORT_ROLES",
     "agencies_visible_to",
     "handlers_at",
+    "holds_role_at",
     "is_active_user",
     "may_export_unmasked",
     "may_reveal_personal_data",
@@ -56,6 +57,13 @@ def roles_at(user: Any, agency: Agency) -> frozenset[str]:
     return frozenset(rows.values_list("role", flat=True))
 
 
+def holds_role_at(user: Any, agency: Agency, roles: frozenset[str]) -> bool:
+    """May ``user`` act at ``agency`` in one of ``roles``? (A superuser always may.)"""
+    if not is_active_user(user):
+        return False
+    return bool(user.is_superuser or roles_at(user, agency) & roles)
+
+
 def agencies_visible_to(user: Any) -> QuerySet[Agency]:
     """Agencies whose register ``user`` may read (their own; below them for oversight)."""
     if not is_active_user(user):
@@ -83,13 +91,9 @@ def handlers_at(agency: Agency) -> Any:
 
 def may_reveal_personal_data(user: Any, agency: Agency) -> bool:
     """May ``user`` reveal an applicant's identity number and phone at ``agency``?"""
-    if not is_active_user(user):
-        return False
-    return bool(user.is_superuser or roles_at(user, agency) & CASE_WORK_ROLES)
+    return holds_role_at(user, agency, CASE_WORK_ROLES)
 
 
 def may_export_unmasked(user: Any, agency: Agency) -> bool:
     """May ``user`` export ``agency``'s register with personal data unmasked?"""
-    if not is_active_user(user):
-        return False
-    return bool(user.is_superuser or roles_at(user, agency) & UNMASKED_EXPORT_ROLES)
+    return holds_role_at(user, agency, UNMASKED_EXPORT_ROLES)

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.agencies.access import is_active_user, roles_at
+from gongkai.agencies.access import holds_role_at, is_active_user
 from gongkai.agencies.choices import Role
 from gongkai.agencies.models import Agency
 from gongkai.audit.log import model_fields, record_audit
@@ -125,7 +125,7 @@ class ReportStep:
         """Why ``actor`` may not take this step now, or None."""
         if not is_active_user(actor):
             return "请先登录。"
-        if not actor.is_superuser and not roles_at(actor, row.agency) & cls.roles:
+        if not holds_role_at(actor, row.agency, cls.roles):
             names = "、".join(Role(role).label for role in sorted(cls.roles))
             return f"无权{cls.label}：须由{row.agency.name}的{names}办理。"
         if row.state not in cls.states:

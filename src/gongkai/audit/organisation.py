@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from gongkai.agencies.access import is_active_user, roles_at
+from gongkai.agencies.access import holds_role_at, is_active_user
 from gongkai.agencies.choices import Role
 from gongkai.agencies.models import Agency, StaffRole
 
@@ -38,10 +38,6 @@ def administered_agencies(user: Any) -> Any:
     if condition is None:
         return Agency.objects.none()
     return Agency.objects.filter(condition)
-
-
-def _administers(actor: Any, agency: Agency) -> bool:
-    return bool(actor.is_superuser or Role.ADMINISTRATOR in roles_at(actor, agency))
 
 
 class ChangeAgency(RecordAction[Agency]):
@@ -71,7 +67,7 @@ class ChangeAgency(RecordAction[Agency]):
             raise RecordRefused("只有系统管理员（超级用户）可以设置最上级机关。")
         super().check_permission(actor, instance)
         parent = Agency.objects.get(pk=instance.parent_id)
-        if not _administers(actor, parent):
+        if not holds_role_at(actor, parent, cls.roles):
             raise RecordRefused(f"无权把机关设在“{parent.name}”之下：不在您管理的范围内。")
 
 

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gongkai.agencies.access import is_active_user, roles_at
+from gongkai.agencies.access import holds_role_at
 from gongkai.agencies.choices import Role
 from gongkai.agencies.models import Agency
 from gongkai.applications.choices import EventKind, Status, regulation_for
@@ -96,9 +96,7 @@ class ImportLedger:
         """May ``actor`` import into ``agency``'s register?"""
         if actor is None:
             return True
-        if not is_active_user(actor):
-            return False
-        return bool(actor.is_superuser or roles_at(actor, agency) & IMPORT_ROLES)
+        return holds_role_at(actor, agency, IMPORT_ROLES)
 
     def execute(self, actor: Any, agency: Agency, data: bytes, filename: str) -> ImportResult:
         """Check, then write every row or none; raises LedgerError saying why not."""
