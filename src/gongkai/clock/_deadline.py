@@ -90,11 +90,6 @@ class PauseKind(StrEnum):
         """The register's name of the pause."""
         return _PAUSE_LABELS[self]
 
-    @property
-    def exclusion(self) -> ExclusionKind:
-        """The kind of excluded time this pause is."""
-        return ExclusionKind.FEE_NOTICE if self is PauseKind.FEE else ExclusionKind.CONSULTATION
-
 
 _PAUSE_LABELS = {
     PauseKind.THIRD_PARTY: "第三方征求意见",
