@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from gongkai.clock import (
     ClockRules,
+    Deadline,
     NonWorkingReceipt,
     Regulation,
     WorkCalendar,
@@ -94,6 +95,22 @@ def deadline_of(
     calendar = calendar or work_calendar()
     if pauses is None:
         pauses = list(app.pauses.all()) if app.pk else []
+    try:
+        result = _count(app, calendar, pauses)
+    except ValueError as exc:
+        raise DeadlineError(str(exc)) from exc
+    return result.due_on, result.uncertain
+
+
+def explain_deadline(app: Application) -> list[str]:
+    """How the current deadline was counted, one Chinese line per step."""
+    if app.status in (Status.CLOSED, Status.AWAITING_CORRECTION) or app.deadline is None:
+        return []
+    return _count(app, work_calendar(), app.pauses.all()).explain()
+
+
+def _count(app: Application, calendar: WorkCalendar, pauses: Iterable[Pause]) -> Deadline:
+    """The statutory count of an open application from its receipt, extension and pauses."""
     rules = clock_rules(app.rules)
     consultations: list[tuple[date, date]] = []
     fee_periods: list[tuple[date, date]] = []
@@ -106,42 +123,15 @@ def deadline_of(
             fee_periods.append((pause.started_on, ended_on))
         else:
             consultations.append((pause.started_on, ended_on))
-    try:
-        result = compute_deadline(
-            app.received_on,
-            calendar=calendar,
-            rules=rules,
-            extended=app.extended,
-            pauses=consultations,
-            fee_pauses=fee_periods,
-            clock_restarted_on=app.clock_started_on,
-        )
-    except ValueError as exc:
-        raise DeadlineError(str(exc)) from exc
-    return result.due_on, result.uncertain
-
-
-def explain_deadline(app: Application) -> list[str]:
-    """How the current deadline was counted, one Chinese line per step."""
-    if app.status in (Status.CLOSED, Status.AWAITING_CORRECTION) or app.deadline is None:
-        return []
-    calendar = work_calendar()
-    rules = clock_rules(app.rules)
-    pauses = [
-        (p.started_on, p.ended_on or _projected_end(app, p, calendar, rules), p.kind)
-        for p in app.pauses.all()
-        if p.started_on >= app.clock_started_on
-    ]
-    result = compute_deadline(
+    return compute_deadline(
         app.received_on,
         calendar=calendar,
         rules=rules,
         extended=app.extended,
-        pauses=[(a, b) for a, b, kind in pauses if kind != PauseKind.FEE],
-        fee_pauses=[(a, b) for a, b, kind in pauses if kind == PauseKind.FEE],
+        pauses=consultations,
+        fee_pauses=fee_periods,
         clock_restarted_on=app.clock_started_on,
     )
-    return result.explain()
 
 
 def _projected_end(
