@@ -192,3 +192,53 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.browser)
+
+
+_FOCUSABLE = (
+    "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), "
+    "select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])"
+)
+
+# Where focus is now: a stable key, the element's text, and whether its focus ring shows.
+_FOCUS_STATE = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+        || style.boxShadow !== 'none';
+    if (!el.dataset.kbd) el.dataset.kbd = String(document.querySelectorAll('[data-kbd]').length);
+    return {key: el.dataset.kbd, text: (el.textContent || el.value || el.name || '').trim(),
+            ring: ring, seen: box.width > 0 && box.height > 0};
+}"""
+
+
+def keyboard_pass(page: Any, *, limit: int = 300) -> list[str]:
+    """Tab through the page from the top; fail unless the skip link comes first, every
+    visible control is reached with its focus shown, and focus leaves the page (no trap).
+    Return the focused elements' texts in order."""
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); }")
+    page.evaluate("() => window.scrollTo(0, 0)")
+    order: list[str] = []
+    keys: set[str] = set()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(_FOCUS_STATE)
+        if state is None or state["key"] in keys:
+            break  # focus went past the last control to the browser, or came round again
+        keys.add(state["key"])
+        order.append(state["text"])
+        if not state["ring"] or not state["seen"]:
+            pytest.fail(f"focus not visible on {state['text']!r} ({page.url})")
+    else:
+        pytest.fail(f"keyboard trap: {limit} Tabs without leaving {page.url}")
+    assert order and order[0] == "跳到主要内容", order[:3]
+    unreached = page.evaluate(
+        """(selector) => [...document.querySelectorAll(selector)]
+            .filter(el => el.getClientRects().length && !el.dataset.kbd
+                          && getComputedStyle(el).visibility !== 'hidden')
+            .map(el => (el.textContent || el.name || el.outerHTML).trim().slice(0, 60))""",
+        _FOCUSABLE,
+    )
+    assert unreached == [], f"not reached by Tab on {page.url}: {unreached}"
+    return order

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from gongkai.applications.choices import EventKind, Status
 from gongkai.applications.models import Application
-from tests.browser.conftest import check_accessibility, screenshot
+from tests.browser.conftest import check_accessibility, keyboard_pass, screenshot
 from tests.register_factories import World
 
 pytestmark = pytest.mark.browser
@@ -116,6 +116,7 @@ def test_a_posted_letter_from_registration_to_the_answer(login_as: Any) -> None:
     assert ID_NUMBER not in page.content()
     screenshot(page, "case-page")
     check_accessibility(page)
+    assert "查看完整身份信息" in keyboard_pass(page)
     assert _cut_off_at_phone_width(page) == []
 
     # The audited reveal shows the identity number in that response only.

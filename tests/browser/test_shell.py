@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 
-from tests.browser.conftest import check_accessibility, screenshot
+from tests.browser.conftest import check_accessibility, keyboard_pass, screenshot
 from tests.register_factories import World
 
 pytestmark = pytest.mark.browser
@@ -51,6 +51,8 @@ def test_the_dashboard_at_desktop_and_phone_width(login_as: Any) -> None:
     page.wait_for_function("() => typeof window.htmx !== 'undefined'")
     screenshot(page, "dashboard")
     check_accessibility(page)
+    reached = keyboard_pass(page)
+    assert "检索" in reached and "退出" in reached  # the navigation and the sign-out button
     page.set_viewport_size({"width": 390, "height": 844})
     # Nothing is cut off at phone width: the page does not scroll sideways.
     assert page.evaluate(
