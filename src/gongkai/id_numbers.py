@@ -28,7 +28,11 @@ class InvalidIdentity(GongkaiError, ValueError):
 
     def __init__(self, message_zh: str) -> None:
         super().__init__(message_zh, log_message="invalid identity number")
-        self.message_zh = message_zh
+
+    @property
+    def message_zh(self) -> str:
+        """The Chinese message (the earlier name of ``message``)."""
+        return self.message
 
 
 # GB 11643-1999: ISO 7064 MOD 11-2 over the first 17 digits.
