@@ -15,5 +15,5 @@ channels whose receipt date is a confirmation (art. 31; ``actions.intake``); ope
 projected to their full statutory window (``deadlines._projected_end``); a reopening in a later
 year registers a linked new application (``actions.handling.Reopen``); the 2008 rules have no
 7-day limit on 补正 and no abandonment on a missed correction; identity numbers are optional
-but validated when given (``identities``).
+but validated when given (``applicant``).
 """

@@ -211,7 +211,6 @@ def _write(agency: Agency, rows: list[LedgerRow], filename: str, actor: Any) -> 
         except ValidationError as exc:
             problems = _invalid(chunk, applications)
             raise LedgerError(problems, read=len(rows), refused=len(problems)) from exc
-        _check_keys(applications)
         record_events(
             (
                 new_event(
@@ -229,20 +228,6 @@ def _write(agency: Agency, rows: list[LedgerRow], filename: str, actor: Any) -> 
             ),
             batch_size=_BATCH,
         )
-
-
-def _check_keys(applications: list[Application]) -> None:
-    # bulk_create sets primary keys where the database returns them (PostgreSQL, SQLite);
-    # on a backend that does not, look them up by reference.
-    missing = [a for a in applications if a.pk is None]
-    if missing:
-        ids = dict(
-            Application.objects.filter(reference__in=[a.reference for a in missing]).values_list(
-                "reference", "pk"
-            )
-        )
-        for application in missing:
-            application.pk = ids[application.reference]
 
 
 def _invalid(rows: Sequence[LedgerRow], applications: list[Application]) -> list[LedgerProblem]:
