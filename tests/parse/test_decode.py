@@ -140,7 +140,7 @@ def test_gb18030_copy_of_a_seed_gives_the_same_lines(prefix: str, tmp_path: Path
     assert decoded.name == f"{prefix}-gb.txt"
 
 
-def test_utf8_with_bom_and_utf16_with_bom_give_the_same_lines(tmp_path: Path) -> None:
+def test_utf8_with_bom_and_utf16_with_bom_give_the_same_lines() -> None:
     text = seed("000").read_text(encoding="utf-8")
     expected = path_to_document(seed("000")).lines
     assert bytes_to_document(b"\xef\xbb\xbf" + text.encode("utf-8"), "a.txt").lines == expected
