@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from django import template
 from django.utils import timezone
@@ -70,7 +70,7 @@ _CALENDAR_KEY = "gongkai.staff.work_calendar"
 def deadline_of(context: template.Context, app: Any) -> DeadlineStatus:
     """The deadline of ``app`` as it stands today (use ``.text``, ``.tone``, ``.due_on``)."""
     # work_calendar() costs two queries: a page listing many deadlines builds it once.
-    root = context.render_context.dicts[0]
+    root = cast(dict[str, Any], context.render_context.dicts[0])
     if _CALENDAR_KEY not in root:
         root[_CALENDAR_KEY] = (timezone.localdate(), work_calendar())
     today, calendar = root[_CALENDAR_KEY]
