@@ -14,12 +14,11 @@ from datetime import date, datetime
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import ModelSchema, Router, Schema, Status
 
-from gongkai.agencies.access import agencies_visible_to, may_reveal_personal_data
+from gongkai.agencies.access import may_reveal_personal_data
 from gongkai.agencies.choices import Role
 from gongkai.httpapi import (
     ApiError,
@@ -39,8 +38,9 @@ from .choices import Status as CaseStatus
 from .deadlines import explain_deadline
 from .filtersets import FilterError, filter_applications
 from .models import Application, ApplicationEvent
+from .visibility import applications_visible_to
 
-__all__ = ["REVEAL_ACTION", "applications_visible_to", "router"]
+__all__ = ["REVEAL_ACTION", "router"]
 
 router = Router(tags=["申请"])
 
@@ -48,11 +48,6 @@ router = Router(tags=["申请"])
 REVEAL_ACTION = "reveal_personal_data"
 _MAX_PAGE = 200
 _MAX_OFFSET = 10_000_000
-
-
-def applications_visible_to(user: Any) -> QuerySet[Application]:
-    """Applications of the agencies ``user`` may see (``gongkai.agencies.access``)."""
-    return Application.objects.filter(agency__in=agencies_visible_to(user))
 
 
 def _choices(name: str) -> list[tuple[str, str]]:
