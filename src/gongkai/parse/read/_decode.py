@@ -59,7 +59,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # C0 control bytes that never occur in text (tab, LF, VT, FF, CR and DOS EOF 0x1A are text).
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x1A), *range(0x1B, 0x20)])
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1A), *range(0x1B, 0x20)])
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f]")
 # More than one control byte in a hundred is binary data, not text with a stray byte.
 _MAX_CONTROL_PER_100 = 1
@@ -151,7 +151,7 @@ def bytes_to_text(data: bytes, declared: str | None = None) -> str:
                 raise UnreadableInput(
                     _ENCODING if encoding == "utf-8-sig" else _UTF16_CORRUPT
                 ) from error
-            if len(_CONTROL_CHARS.findall(text)) * 100 > len(text) * _MAX_CONTROL_PER_100:
+            if _too_many_controls(text):
                 raise UnreadableInput(_BINARY)
             return _CONTROL_CHARS.sub("", text)
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
@@ -176,6 +176,11 @@ def bytes_to_text(data: bytes, declared: str | None = None) -> str:
             continue
         return _CONTROL_CHARS.sub("", text) if controls else text
     raise UnreadableInput(_ENCODING)
+
+
+def _too_many_controls(text: str) -> bool:
+    """More control characters than text with a stray byte has: binary data decoded."""
+    return len(_CONTROL_CHARS.findall(text)) * 100 > len(text) * _MAX_CONTROL_PER_100
 
 
 def _undeclared_encodings(data: bytes) -> tuple[str, ...]:
@@ -233,7 +238,7 @@ def _bomless_utf16_to_text(data: bytes) -> str:
                     text = data.decode(encoding)
                 except UnicodeDecodeError:
                     break
-                if len(_CONTROL_CHARS.findall(text)) * 100 <= len(text) * _MAX_CONTROL_PER_100:
+                if not _too_many_controls(text):
                     return text
         for encoding in ("utf-16-le", "utf-16-be"):
             try:
