@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth import views as auth_views
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -35,6 +36,7 @@ __all__ = [
     "StaffLoginView",
     "StaffLogoutView",
     "deadline_status",
+    "error_summary",
     "font_size",
     "is_staff_member",
     "staff_context",
@@ -121,6 +123,20 @@ def deadline_status(
     )
     late = max(late, 1)
     return DeadlineStatus(app.deadline, f"已逾期 {late} 个工作日", "overdue", -late, provisional)
+
+
+def error_summary(form: BaseForm, lead: str = "") -> list[dict[str, str]]:
+    """The error summary (GOV.UK style): ``lead`` first, then each message linked to its field."""
+    entries = [{"text": lead, "href": ""}] if lead else []
+    for name, texts in form.errors.items():
+        declared = form.fields.get(name)
+        if name == "__all__" or declared is None or declared.widget.is_hidden:
+            entries += [{"text": str(t), "href": ""} for t in texts if str(t) != lead]
+            continue
+        label = declared.label or name
+        anchor = f"#{form[name].id_for_label}"
+        entries += [{"text": f"{label}：{t}", "href": anchor} for t in texts]
+    return entries
 
 
 def staff_context(request: HttpRequest) -> dict[str, Any]:

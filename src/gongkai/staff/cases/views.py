@@ -26,7 +26,13 @@ from gongkai.applications.choices import Outcome, Status
 from gongkai.applications.deadlines import explain_deadline
 from gongkai.applications.models import Application
 
-from ..common import deadline_status, staff_page, visible_agencies, visible_applications
+from ..common import (
+    deadline_status,
+    error_summary,
+    staff_page,
+    visible_agencies,
+    visible_applications,
+)
 from .timeline import outcome_basis, timeline
 
 __all__ = ["case", "case_action", "register", "reveal"]
@@ -48,21 +54,13 @@ LETTERS_BLOCK = "letters/_case_letters.html"
 
 
 def _errors_of(form: Form, refused: ActionRefused | None = None) -> list[dict[str, str]]:
-    """The error summary: one entry per message, linked to its field (GOV.UK style)."""
+    """The error summary, the refusal's field errors added to the form's own."""
     if refused is not None:
         for name, messages_of_field in refused.errors.items():
             for text in messages_of_field:
                 if name in form.fields and text not in form.errors.get(name, []):
                     form.add_error(name, text)
-    entries: list[dict[str, str]] = []
-    for name, texts in form.errors.items():
-        declared = form.fields.get(name)
-        if name == "__all__" or declared is None or declared.widget.is_hidden:
-            entries += [{"text": str(t), "href": ""} for t in texts]
-            continue
-        label = declared.label or name
-        anchor = f"#{form[name].id_for_label}"
-        entries += [{"text": f"{label}：{t}", "href": anchor} for t in texts]
+    entries = error_summary(form)
     # A refusal without field errors (state, permission, a rule of the action) leads.
     shown = {e["text"] for e in entries}
     leads = refused is not None and (not entries or not refused.errors)

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
@@ -39,7 +38,7 @@ from gongkai.letters.drafting import letter_number, settings_of
 from gongkai.letters.models import Letter, LetterNumbering, LetterSettings, LetterTemplate
 from gongkai.letters.placeholders import PLACEHOLDERS
 
-from ..common import staff_page, visible_agencies, visible_applications
+from ..common import error_summary, staff_page, visible_agencies, visible_applications
 from .forms import LetterSettingsForm, LetterTemplateForm, LetterTextForm
 
 __all__ = [
@@ -94,21 +93,6 @@ def _may_draft(user: Any, letter: Letter) -> bool:
     except RecordRefused:
         return False
     return True
-
-
-def _errors_of(form: BaseForm, message: str = "") -> list[dict[str, str]]:
-    """The error summary: each message linked to its field; a refusal's message first."""
-    entries = [{"text": message, "href": ""}] if message else []
-    for name, texts in form.errors.items():
-        field = form.fields.get(name)
-        if field is None or name == "__all__":
-            entries += [{"text": str(t), "href": ""} for t in texts if str(t) != message]
-        else:
-            entries += [
-                {"text": f"{field.label}：{t}", "href": f"#{form[name].id_for_label}"}
-                for t in texts
-            ]
-    return entries
 
 
 @staff_page
@@ -168,7 +152,7 @@ def letter_edit(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "letter": item,
             "form": form,
-            "errors": _errors_of(form, message) if request.method == "POST" else [],
+            "errors": error_summary(form, message) if request.method == "POST" else [],
             "placeholders": PLACEHOLDERS,
         },
     )
@@ -225,7 +209,7 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
             "letter": item,
             "layout": layout,
             "form": form,
-            "errors": _errors_of(form, message) if message else [],
+            "errors": error_summary(form, message) if message else [],
             "next_number": _next_number(item, timezone.localdate().year),
             "settings_missing": settings_of(app.agency) is None,
         },
@@ -337,7 +321,7 @@ def templates(request: HttpRequest) -> HttpResponse:
             ],
             "agencies": agencies,
             "form": form,
-            "errors": _errors_of(form, message) if request.method == "POST" else [],
+            "errors": error_summary(form, message) if request.method == "POST" else [],
             "rows": rows,
             "numbering": LetterNumbering.objects.filter(agency=agency).order_by("-year")[:5],
         },
@@ -388,7 +372,7 @@ def template_edit(request: HttpRequest, agency_pk: int, key: str) -> HttpRespons
             "form": form,
             "own": own is not None,
             "label": template_label(key),
-            "errors": _errors_of(form, message) if request.method == "POST" else [],
+            "errors": error_summary(form, message) if request.method == "POST" else [],
             "placeholders": PLACEHOLDERS,
         },
     )
