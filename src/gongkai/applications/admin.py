@@ -56,6 +56,10 @@ class EventInline(_ReadOnlyInline):
     fields = ("at", "effective_on", "kind", "actor", "note", "before", "after", "payload")
     readonly_fields = fields
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ApplicationEvent]:
+        # The actor column would otherwise cost a query per event.
+        return super().get_queryset(request).select_related("actor")
+
 
 class PauseInline(_ReadOnlyInline):
     model = Pause
@@ -240,6 +244,7 @@ class _ApplicationRecordAdmin(ReadOnlyAdmin):
 @admin.register(ApplicationEvent)
 class ApplicationEventAdmin(_ApplicationRecordAdmin):
     list_display = ("at", "application", "kind", "actor", "effective_on")
+    list_select_related = ("application", "actor")
     list_filter = ("kind",)
     search_fields = ("application__reference", "note")
     readonly_fields = tuple(f.name for f in ApplicationEvent._meta.fields)
@@ -257,6 +262,7 @@ class DisputeAdmin(_ApplicationRecordAdmin):
         "decided_on",
     )
     list_filter = ("route", "result", "is_demo", "agency")
+    list_select_related = ("application", "agency")
     search_fields = ("reference", "application__reference")
     readonly_fields = tuple(f.name for f in Dispute._meta.fields)
 
