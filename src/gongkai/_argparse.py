@@ -13,13 +13,21 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
-__all__ = ["EXIT_CODES_HELP", "ChineseArgumentParser", "ChineseHelpFormatter", "translate"]
+__all__ = [
+    "EXIT_2_HELP",
+    "EXIT_CODES_HELP",
+    "ChineseArgumentParser",
+    "ChineseHelpFormatter",
+    "translate",
+]
 
-EXIT_CODES_HELP = """\
+# Exit status 2 as the file-reading commands' own epilogs also state it.
+EXIT_2_HELP = "  2  参数有误，或有文件无法读取、被拒绝（其余文件照常处理）"
+EXIT_CODES_HELP = f"""\
 退出码：
   0  成功
   1  check 发现错误；其他命令为内部错误
-  2  参数有误，或有文件无法读取、被拒绝（其余文件照常处理）
+{EXIT_2_HELP}
   3  deadline 的结果为暂定（日历未覆盖所涉年份）"""
 
 _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (

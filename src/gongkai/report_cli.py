@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from gongkai._argparse import EXIT_2_HELP
 from gongkai.parse import UnreadableInput
 from gongkai.report import METRICS, Report, Severity
 
@@ -31,10 +32,9 @@ EXIT_UNREADABLE = 2
 
 # "https://…", "ftp://…", "www.…": the user hoped the report would be fetched.
 _URL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)", re.ASCII)
-_EXITS_READ = "  2  参数有误，或有文件无法读取、被拒绝（其余文件照常处理）"
-_PARSE_EPILOG = f"退出码：\n  0  全部文件已读取\n{_EXITS_READ}\n  1  内部错误"
-_CHECK_EPILOG = f"退出码：\n  0  全部文件已读取，未发现错误\n  1  发现错误（警告和提示不影响退出码）\n{_EXITS_READ}"
-_RENDER_EPILOG = f"退出码：\n  0  已输出\n{_EXITS_READ}，或没有可输出的年度报告\n  1  内部错误"
+_PARSE_EPILOG = f"退出码：\n  0  全部文件已读取\n{EXIT_2_HELP}\n  1  内部错误"
+_CHECK_EPILOG = f"退出码：\n  0  全部文件已读取，未发现错误\n  1  发现错误（警告和提示不影响退出码）\n{EXIT_2_HELP}"
+_RENDER_EPILOG = f"退出码：\n  0  已输出\n{EXIT_2_HELP}，或没有可输出的年度报告\n  1  内部错误"
 
 _SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 _CSV_COLUMNS = ("source", "index", "agency", "year", "generation", "key", "label", "value")
