@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django import forms
@@ -24,6 +25,12 @@ class Table2EntryForm(forms.ModelForm):  # type: ignore[type-arg]  # generic in 
         fields = ("agency", "year", "key", "value", "note", "is_demo")
 
 
+@cache
+def _table2_labels() -> dict[str, str]:
+    # The metrics are fixed at import: build the labels once, not once per listed row.
+    return dict(table2_choices())
+
+
 @admin.register(Table2Entry)
 class Table2EntryAdmin(AuditedRecordAdmin):
     """Table 2 figures: office heads and administrators of the agency, each change audited."""
@@ -32,6 +39,7 @@ class Table2EntryAdmin(AuditedRecordAdmin):
     form = Table2EntryForm
     list_display = ("agency", "year", "key_label", "value", "note")
     list_filter = ("year", "is_demo", "agency")
+    list_select_related = ("agency",)
     search_fields = ("agency__name", "key")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Table2Entry]:
@@ -44,4 +52,4 @@ class Table2EntryAdmin(AuditedRecordAdmin):
 
     @admin.display(description="指标", ordering="key")
     def key_label(self, entry: Table2Entry) -> Any:
-        return dict(table2_choices()).get(entry.key, entry.key)
+        return _table2_labels().get(entry.key, entry.key)

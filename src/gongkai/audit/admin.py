@@ -81,6 +81,7 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     """The audit log, read-only; each user sees the entries of the agencies they may see."""
 
     list_display = ("at", "actor", "system", "action", "summary", "agency")
+    list_select_related = ("actor", "agency")
     list_filter = ("action", "system")
     search_fields = ("summary", "object_id")
     readonly_fields = tuple(f.name for f in AuditEntry._meta.fields)
