@@ -214,6 +214,9 @@ def test_the_docx_has_the_tables_with_merged_cells_and_the_figures() -> None:
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "某县财政局2025年政府信息公开工作年度报告" in text
     assert "本局认真贯彻" in text and "某县财政局政府信息公开年报〔2026〕第1号" in text
+    # Word takes Chinese glyphs from the East Asian font slot, in simplified-Chinese forms.
+    body = doc.element.xml
+    assert 'w:eastAsia="Noto Serif CJK SC"' in body and 'w:eastAsia="zh-CN"' in body
     assert len(doc.tables) == 3
     t3 = doc.tables[1]
     # The header's note cell spans 3 columns and 3 rows, as printed.

@@ -26,6 +26,7 @@ __all__ = [
     "render_docx",
     "render_html",
     "render_pdf",
+    "set_run_font",
 ]
 
 # The one stylesheet of the letter: linked by the browser page, given to WeasyPrint directly.
@@ -89,7 +90,8 @@ def render_pdf(letter: Letter) -> bytes:
     return pdf
 
 
-def _set_font(run: object, name: str, size_pt: float, *, bold: bool = False) -> None:
+def set_run_font(run: object, name: str, size_pt: float, *, bold: bool = False) -> None:
+    """Set a DOCX run's font for Chinese text: every font slot, the size, zh-CN glyph forms."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
@@ -142,7 +144,7 @@ def render_docx(letter: Letter) -> bytes:
         fmt.space_after = Pt(space_after)
         if indent:
             fmt.first_line_indent = Pt(size * 2)
-        _set_font(para.add_run(text), font, size, bold=bold)
+        set_run_font(para.add_run(text), font, size, bold=bold)
 
     paragraph(
         layout.title,

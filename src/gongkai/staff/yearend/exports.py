@@ -15,22 +15,15 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from gongkai.annual.yearend import NARRATIVE_FIELDS
+from gongkai.letters.documents import set_run_font
 
 __all__ = ["document_docx", "document_html", "document_pdf"]
 
 _FONT = "Noto Serif CJK SC"
 _SANS = "Noto Sans CJK SC"
-
-
-def _set_font(run: Any, name: str, size: float) -> None:
-    run.font.name = name
-    run.font.size = Pt(size)
-    # Word takes Chinese glyphs from the East Asian font slot, not from w:ascii.
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
 
 
 def _paragraph(
@@ -45,9 +38,7 @@ def _paragraph(
     para = doc.add_paragraph()
     if center:
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = para.add_run(text)
-    run.bold = bold
-    _set_font(run, font, size)
+    set_run_font(para.add_run(text), font, size, bold=bold)
 
 
 def _narrative(doc: Any, title: str, text: str) -> None:
@@ -56,7 +47,7 @@ def _narrative(doc: Any, title: str, text: str) -> None:
         if line.strip():
             para = doc.add_paragraph()
             para.paragraph_format.first_line_indent = Pt(24)
-            _set_font(para.add_run(line.strip()), _FONT, 12)
+            set_run_font(para.add_run(line.strip()), _FONT, 12)
 
 
 def _table(doc: Any, table: dict[str, Any]) -> None:
@@ -89,7 +80,7 @@ def _table(doc: Any, table: dict[str, Any]) -> None:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             elif cell["header"]:
                 para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _set_font(para.add_run(cell["text"]), _SANS, 8)
+            set_run_font(para.add_run(cell["text"]), _SANS, 8)
             c += cell["colspan"]
     for r, c, last_r, last_c in merges:
         cells[r * width + c].merge(cells[last_r * width + last_c])
