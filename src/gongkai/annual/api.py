@@ -92,9 +92,6 @@ def compiled_report(request: HttpRequest, code: str, year: int) -> Any:
         report = compile_report(agency, year, include_subordinates=subtree)
     except CompileError as exc:
         raise ApiError(str(exc)) from None
-    from gongkai.validate import attach_findings
-
-    attach_findings(report)
     if params["format"] == "html":
         from gongkai.render import report_to_html
 
