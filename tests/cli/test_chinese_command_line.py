@@ -9,22 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.cli import build_parser, main
+from gongkai.cli import build_parser
 from gongkai.parse.read._docx import MAX_BODY_BYTES
 from gongkai.parse.read._pdf_limits import MAX_INFLATED_BYTES
+from tests.command_line import run_gongkai as run
 from tests.parse.hostile import docx_bomb, pdf_flate_bomb, seed_text
 
 _ENGLISH = re.compile(r"usage|error|argument|invalid|options|show this help|required", re.I)
 _COMMANDS = ("parse", "check", "render", "deadline", "demo", "serve", "manage")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_one_bad_file_never_empties_the_batch(

@@ -11,14 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.cli import main
+from tests.command_line import run_gongkai as run
 from tests.conftest import FIXTURES, seed
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_parse_json_tianqiao(capsys: pytest.CaptureFixture[str]) -> None:

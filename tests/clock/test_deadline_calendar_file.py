@@ -6,13 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.cli import main
+from tests.command_line import run_gongkai
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["deadline", *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_gongkai(capsys, "deadline", *argv)
 
 
 def test_a_declared_complete_year_removes_the_warning(

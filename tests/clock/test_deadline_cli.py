@@ -7,16 +7,11 @@ import sys
 
 import pytest
 
-from gongkai.cli import main
+from tests.command_line import run_gongkai
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(["deadline", *args])
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    return run_gongkai(capsys, "deadline", *args)
 
 
 def test_prints_due_date_then_explanation(capsys: pytest.CaptureFixture[str]) -> None:
