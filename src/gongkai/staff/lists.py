@@ -29,6 +29,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import conditional_escape, format_html
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 
 from gongkai.applications.choices import CHANNEL_CHOICES, Outcome, Status
@@ -427,6 +428,6 @@ class CaseList:
             body = xlsx_bytes(name, self.export_headers(), self.export_rows())
             content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         response = HttpResponse(body, content_type=content_type)
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+        response["Content-Disposition"] = content_disposition_header(True, filename) or ""
         response["Cache-Control"] = "no-store"
         return response

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -275,11 +276,5 @@ def export(request: HttpRequest, year: int, agency: Agency, fmt: str) -> HttpRes
     suffix = "" if row.state == ReportState.PUBLISHED else f"-{row.get_state_display()}"
     response = HttpResponse(body, content_type=content_type)
     filename = f"annual-report-{agency.code}-{year}{suffix}.{fmt}"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
+    response["Content-Disposition"] = content_disposition_header(True, filename) or ""
     return response
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name)
