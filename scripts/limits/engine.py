@@ -5,60 +5,21 @@ Each builder writes one input into the directory it is given and returns the arg
 
 from __future__ import annotations
 
-import html
 import sys
 import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-# The PDF writer of the engine's regression tests (bench_limits.py puts the project on sys.path).
-from tests.parse.hostile import pdf
+# The seed text, HTML page and PDF writers of the engine's regression tests (bench_limits.py
+# puts the project on sys.path): the benchmark and the tests build the same hostile inputs.
+from tests.parse.hostile import pdf, seed_text, text_to_html
 from tests.parse.hostile import pdf_glyphs as hostile_pdf_glyphs
-
-REPO = Path(__file__).resolve().parents[2]
-SEED = "000_711b86d480afee15.txt"
-
-
-def seed_text() -> str:
-    """The first seed report, read from ../shared/seeds relative to the project."""
-    for parent in (REPO, *REPO.parents):
-        path = parent / "shared" / "seeds" / SEED
-        if path.is_file():
-            return path.read_text("utf-8")
-    raise SystemExit("shared/seeds not found")
 
 
 def gongkai(command: str, path: Path) -> list[str]:
     """The argv of ``gongkai COMMAND PATH`` in this interpreter."""
     return [sys.executable, "-m", "gongkai", command, str(path)]
-
-
-def text_to_html(text: str, *, before_table4: str = "", depth: int = 0) -> str:
-    """A seed report as an HTML page: pipe lines as table rows, the rest as paragraphs."""
-    body: list[str] = []
-    rows: list[str] = []
-
-    def flush() -> None:
-        if rows:
-            body.append("<table>" + "".join(rows) + "</table>")
-            rows.clear()
-
-    for line in text.splitlines():
-        if "|" in line:
-            if line.startswith("行政复议 |") and before_table4:
-                flush()
-                body.append(before_table4)
-            cells = line.rstrip().rstrip("|").split("|")
-            rows.append(
-                "<tr>" + "".join(f"<td>{html.escape(c.strip())}</td>" for c in cells) + "</tr>"
-            )
-        else:
-            flush()
-            body.append(f"<p>{html.escape(line)}</p>")
-    flush()
-    content = "<div>" * depth + "\n".join(body) + "</div>" * depth
-    return f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{content}</body></html>'
 
 
 def docx_bomb(inflated: int) -> Callable[[Path], list[str]]:
