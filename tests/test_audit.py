@@ -7,7 +7,8 @@ from django.test import Client
 
 from gongkai.audit.log import record_audit
 from gongkai.audit.models import AuditEntry, AuditImmutable
-from tests.register_factories import World
+from gongkai.audit.organisation import administered_agencies
+from tests.register_factories import World, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +37,12 @@ def test_the_audit_admin_shows_only_visible_agencies() -> None:
     page = head.get("/admin/audit/auditentry/").content.decode()
     assert "财政局的调整" in page and "镇的调整" not in page
     assert head.post("/admin/audit/auditentry/add/", {}).status_code == 403
+
+
+def test_administered_agencies_are_the_subtrees_of_administrator_roles() -> None:
+    w = World()
+    assert set(administered_agencies(w.admin)) == {w.county, w.bureau, w.town}
+    town_admin = staff("town_admin", (w.town, "administrator"), (w.bureau, "handler"))
+    assert set(administered_agencies(town_admin)) == {w.town}
+    assert not administered_agencies(w.supervisor).exists()
+    assert not administered_agencies(w.outsider).exists()

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 
 from gongkai.agencies.access import holds_role_at, is_active_user
 from gongkai.agencies.choices import Role
@@ -29,14 +30,10 @@ def administered_agencies(user: Any) -> Any:
         return Agency.objects.none()
     if user.is_superuser:
         return Agency.objects.all()
-    condition = None
-    for role in StaffRole.objects.filter(user=user, role=Role.ADMINISTRATOR).select_related(
-        "agency"
-    ):
-        here = Agency.within_condition(role.agency)
-        condition = here if condition is None else condition | here
-    if condition is None:
-        return Agency.objects.none()
+    roles = StaffRole.objects.filter(user=user, role=Role.ADMINISTRATOR).select_related("agency")
+    condition = Q(pk__in=[])
+    for role in roles:
+        condition |= Agency.within_condition(role.agency)
     return Agency.objects.filter(condition)
 
 
