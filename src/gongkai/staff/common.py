@@ -39,6 +39,7 @@ __all__ = [
     "error_summary",
     "font_size",
     "is_staff_member",
+    "refused_page",
     "staff_context",
     "staff_page",
     "visible_agencies",
@@ -67,15 +68,25 @@ def staff_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
             query = urlencode({"next": request.get_full_path()})
             return HttpResponseRedirect(f"{reverse('staff:login')}?{query}")
         if not is_staff_member(request.user):
-            return render(
-                request,
-                "staff/refused.html",
-                {"title": "无权访问", "reason": "您的账号没有任何机关的工作角色，请联系管理员。"},
-                status=403,
+            return refused_page(
+                request, "您的账号没有任何机关的工作角色，请联系管理员。", title="无权访问"
             )
         return view(request, *args, **kwargs)
 
     return guarded
+
+
+def refused_page(
+    request: HttpRequest,
+    reason: str,
+    *,
+    title: str = "不能办理",
+    agency: Any = None,
+    status: int = 403,
+) -> HttpResponse:
+    """The page that says why the user cannot go on (403 unless told otherwise)."""
+    context = {"title": title, "reason": reason, "agency": agency}
+    return render(request, "staff/refused.html", context, status=status)
 
 
 def visible_agencies(request: HttpRequest) -> Any:

@@ -29,6 +29,7 @@ from gongkai.applications.models import Application
 from ..common import (
     deadline_status,
     error_summary,
+    refused_page,
     staff_page,
     visible_agencies,
     visible_applications,
@@ -210,12 +211,7 @@ def case(request: HttpRequest, reference: str) -> HttpResponse:
 def _refused_page(
     request: HttpRequest, app: Application, message: str, status: int
 ) -> HttpResponse:
-    return render(
-        request,
-        "staff/refused.html",
-        {"title": "不能办理", "agency": app.agency, "reason": message},
-        status=status,
-    )
+    return refused_page(request, message, agency=app.agency, status=status)
 
 
 @staff_page

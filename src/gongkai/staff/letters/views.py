@@ -38,7 +38,7 @@ from gongkai.letters.drafting import letter_number, settings_of
 from gongkai.letters.models import Letter, LetterNumbering, LetterSettings, LetterTemplate
 from gongkai.letters.placeholders import PLACEHOLDERS
 
-from ..common import error_summary, staff_page, visible_agencies, visible_applications
+from ..common import error_summary, refused_page, staff_page, visible_agencies, visible_applications
 from .forms import LetterSettingsForm, LetterTemplateForm, LetterTextForm
 
 __all__ = [
@@ -79,12 +79,7 @@ def _crumbs(letter: Letter, *tail: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _refused(request: HttpRequest, message: str, agency: Agency | None = None) -> HttpResponse:
-    return render(
-        request,
-        "staff/refused.html",
-        {"title": "不能办理", "agency": agency, "reason": message},
-        status=403,
-    )
+    return refused_page(request, message, agency=agency)
 
 
 def _may_draft(user: Any, letter: Letter) -> bool:

@@ -30,7 +30,7 @@ from gongkai.audit.organisation import (
     open_staff_account,
 )
 
-from ..common import staff_page
+from ..common import refused_page, staff_page
 from .forms import AgencyForm, NewStaffForm, RoleForm
 
 __all__ = ["agency_edit", "agency_new", "home", "office_page", "role_add", "role_remove", "staff"]
@@ -47,14 +47,10 @@ def office_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         scope = administered_agencies(request.user).order_by("path")
         if not scope.exists():
-            return render(
+            return refused_page(
                 request,
-                "staff/refused.html",
-                {
-                    "title": "无权访问",
-                    "reason": "机构设置仅供管理员使用。如需更改设置，请联系本机关的管理员。",
-                },
-                status=403,
+                "机构设置仅供管理员使用。如需更改设置，请联系本机关的管理员。",
+                title="无权访问",
             )
         return view(request, scope, *args, **kwargs)
 
@@ -140,12 +136,7 @@ def agency_edit(request: HttpRequest, scope: Any, code: str) -> HttpResponse:
     """修改机关 (name, kind, code, parent) within the administered subtree."""
     agency = scope.filter(code=code).first()
     if agency is None:
-        return render(
-            request,
-            "staff/refused.html",
-            {"title": "无权访问", "reason": "该机关不在您管理的范围内。"},
-            status=403,
-        )
+        return refused_page(request, "该机关不在您管理的范围内。", title="无权访问")
     title = f"修改机关：{agency.name}"
     user: Any = request.user
     if agency.parent_id is None and not user.is_superuser:

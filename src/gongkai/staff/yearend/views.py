@@ -33,7 +33,7 @@ from gongkai.annual.yearend import (
     report_document,
 )
 
-from ..common import staff_page, visible_agencies
+from ..common import refused_page, staff_page, visible_agencies
 from .exports import document_docx, document_pdf
 from .forms import NarrativeForm, Table2Form, save_table2
 
@@ -47,7 +47,7 @@ class _Refused(Exception):
 
 def _refused(request: HttpRequest, reason: str, status: int = 403) -> HttpResponse:
     title = "无权访问" if status == 403 else "未找到"
-    return render(request, "staff/refused.html", {"title": title, "reason": reason}, status=status)
+    return refused_page(request, reason, title=title, status=status)
 
 
 def chosen_agency(request: HttpRequest) -> Agency:
