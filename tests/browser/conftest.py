@@ -46,7 +46,7 @@ CHROMIUM_ARGS = [
 ]
 BLOCKING_IMPACTS = ("serious", "critical")
 
-__all__ = ["check_accessibility", "screenshot"]
+__all__ = ["check_accessibility", "keyboard_pass", "screenshot"]
 
 
 def _missing() -> str | None:
