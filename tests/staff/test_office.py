@@ -259,3 +259,10 @@ def test_the_agency_action_itself_checks_the_subtree_and_the_root() -> None:
         ChangeAgency.save(w.head, Agency(name="某局", code="h", kind="department", parent=w.bureau))
     assert not Agency.objects.filter(code__in=["y", "z", "h"]).exists()
     assert Agency.objects.get(code="bureau").parent == w.county
+
+
+def test_a_help_text_is_the_one_its_input_is_described_by() -> None:
+    w = Counties()
+    page = client_for(w.admin).get("/staff/office/staff/").content.decode()
+    assert 'aria-describedby="id_email_helptext"' in page
+    assert 'id="id_email_helptext"' in page and "用于接收到期提醒。" in page
