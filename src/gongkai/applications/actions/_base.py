@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from gongkai.agencies.access import roles_at
+from gongkai.agencies.access import holds_role_at
 from gongkai.agencies.choices import Role
 from gongkai.agencies.models import Agency
 from gongkai.errors import GongkaiError
@@ -194,9 +194,7 @@ class Action:
         """Refuse unless the actor holds one of ``roles`` for ``agency``."""
         if actor is None or not getattr(actor, "is_authenticated", False):
             raise ActionRefused("请先登录。", code="forbidden")
-        if actor.is_superuser and actor.is_active:
-            return
-        if not roles_at(actor, agency) & cls.roles:
+        if not holds_role_at(actor, agency, cls.roles):
             names = "、".join(Role(role).label for role in sorted(cls.roles))
             raise ActionRefused(
                 f"无权{cls.label}：须由{agency.name}的{names}办理。", code="forbidden"
