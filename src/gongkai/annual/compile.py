@@ -115,7 +115,7 @@ def compile_report(agency: Agency, year: int, *, include_subordinates: bool = Fa
             f"{year} 年的年度报告适用 2008 年条例的格式，没有统一表格，系统只能编制"
             f" {FIRST_COMPILED_YEAR} 年及以后的年度报告。"
         )
-    if year > timezone.localdate().year + 1:
+    if year > timezone.localdate().year:
         # A report is compiled for a year that has begun; a far-off year is a typing error.
         raise CompileError(f"年度 {year} 超出范围：只能编制已开始的年度的报告。")
     generation = Generation.for_year(year)
