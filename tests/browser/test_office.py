@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from gongkai.applications.models import CalendarOverride
-from tests.browser.conftest import check_accessibility, screenshot
+from tests.browser.conftest import check_accessibility, keyboard_pass, screenshot
 from tests.register_factories import World
 
 pytestmark = pytest.mark.browser
@@ -25,6 +25,7 @@ def test_the_administrator_changes_the_calendar_and_sees_the_change_listed(login
         assert response is not None and response.status == 200
         screenshot(page, name)
         check_accessibility(page)
+        assert "退出" in keyboard_pass(page)
     page.goto("/staff/office/calendar/")
     page.get_by_label("日期").fill("2027-10-09")
     page.get_by_label("这一天是").select_option("1")
