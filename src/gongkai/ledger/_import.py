@@ -9,7 +9,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -206,11 +205,8 @@ def _write(agency: Agency, rows: list[LedgerRow], filename: str, actor: Any) -> 
                 except DeadlineError as exc:
                     problem = LedgerProblem(row.line, str(exc))
                     raise LedgerError([problem], read=len(rows), refused=1) from None
-        try:
-            create_applications(applications, batch_size=_BATCH, validated=True)
-        except ValidationError as exc:
-            problems = _invalid(chunk, applications)
-            raise LedgerError(problems, read=len(rows), refused=len(problems)) from exc
+        # Every value was checked against the model's limits by the row checks (_rows.py).
+        create_applications(applications, batch_size=_BATCH, validated=True)
         record_events(
             (
                 new_event(
@@ -228,15 +224,3 @@ def _write(agency: Agency, rows: list[LedgerRow], filename: str, actor: Any) -> 
             ),
             batch_size=_BATCH,
         )
-
-
-def _invalid(rows: Sequence[LedgerRow], applications: list[Application]) -> list[LedgerProblem]:
-    # The rows were checked against the same limits; this names a row the check missed.
-    problems = []
-    for row, application in zip(rows, applications, strict=True):
-        try:
-            application.clean_fields(exclude=["agency", "reopened_from"])
-        except ValidationError as exc:
-            reasons = "；".join(str(m) for messages in exc.message_dict.values() for m in messages)
-            problems.append(LedgerProblem(row.line, reasons))
-    return problems or [LedgerProblem(rows[0].line, "数据不符合登记簿的格式要求。")]
